@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Affinity Lens</p>, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,103 @@
+/**
+ * The typed protocol between the popup, the options page, the content script and the background.
+ * Requests are validated in the background (shape, sender, read-only intent for content scripts);
+ * answers travel as { ok, value } or { ok: false, error } so that an error keeps its kind and sentence.
+ */
+import { z } from 'zod';
+import { AffinityError, type SerializedError } from './affinity/errors';
+import type { SchedulerState } from './scheduler/types';
+import type { PersonDetailsResult, RosterStatus, SearchResult, TextMatch } from './people/types';
+
+export interface Account {
+  user: { id: number; firstName: string; lastName: string; email: string };
+  tenant: { id: number; name: string; subdomain: string };
+}
+
+export interface Status {
+  signedIn: boolean;
+  account: Account | null;
+  /** The key, masked (e.g. "••••••••3f9a"), never the key itself. */
+  maskedKey: string | null;
+  roster: RosterStatus;
+  rate: SchedulerState;
+  apiBase: string;
+}
+
+const id = z.number().int().positive();
+
+/** Request schemas by message type. */
+export const requestSchemas = {
+  'status/get': z.object({}).strict(),
+  'key/save': z
+    .object({ key: z.string().trim().min(1, 'Paste your Affinity API key first.').max(500) })
+    .strict(),
+  'auth/sign-out': z.object({}).strict(),
+  'roster/sync': z.object({}).strict(),
+  'people/search': z
+    .object({ term: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })
+    .strict(),
+  'people/get': z.object({ id, refresh: z.boolean().optional() }).strict(),
+  'page/match': z.object({ texts: z.array(z.string().max(2_000_000)).max(10_000) }).strict(),
+  'caches/clear': z.object({}).strict(),
+} as const;
+
+export type MessageType = keyof typeof requestSchemas;
+export type RequestOf<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;
+
+export interface Responses {
+  'status/get': Status;
+  'key/save': Account;
+  'auth/sign-out': null;
+  'roster/sync': null;
+  'people/search': SearchResult;
+  'people/get': PersonDetailsResult;
+  'page/match': TextMatch[][];
+  'caches/clear': null;
+}
+
+/** Content scripts run in pages: they may only read. */
+export const contentScriptMessages: ReadonlySet<MessageType> = new Set<MessageType>([
+  'people/search',
+  'people/get',
+  'page/match',
+]);
+
+export interface Envelope<T extends MessageType = MessageType> {
+  lens: 1;
+  type: T;
+  payload: RequestOf<T>;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+export function isEnvelope(value: unknown): value is Envelope {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Envelope).lens === 1 &&
+    typeof (value as Envelope).type === 'string' &&
+    Object.hasOwn(requestSchemas, (value as Envelope).type)
+  );
+}
+
+/** Validates a payload; throws an AffinityError('invalid') with the first problem as its sentence. */
+export function parseRequest<T extends MessageType>(type: T, payload: unknown): RequestOf<T> {
+  const result = requestSchemas[type].safeParse(payload);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new AffinityError({ kind: 'invalid', message: issue?.message ?? 'That request is not valid.' });
+  }
+  return result.data as RequestOf<T>;
+}
+
+export function unwrapReply<T>(reply: unknown): T {
+  if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+    throw new AffinityError({
+      kind: 'unexpected',
+      message: 'Affinity Lens did not answer. Reload the page or reopen the popup.',
+    });
+  }
+  const typed = reply as Reply<T>;
+  if (typed.ok) return typed.value;
+  throw new AffinityError(typed.error);
+}

@@ -1,0 +1,57 @@
+/**
+ * Every stored value, declared once. The key and account live in storage.local, which the
+ * background locks to trusted contexts (extension pages and the worker) so content scripts cannot
+ * read it. Preferences live in storage.sync: content scripts need them and they follow the user.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { Account } from './messages';
+
+export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', { fallback: null });
+export const accountItem = storage.defineItem<Account | null>('local:account', { fallback: null });
+
+export type SiteMode = 'all-except' | 'only';
+
+export interface Preferences {
+  /** 'all-except': on everywhere but `sites`; 'only': on only on `sites`. */
+  siteMode: SiteMode;
+  sites: string[];
+  /** ms of resting the pointer before the card shows. */
+  hoverDelayMs: number;
+  /** Cards still open on hover or shortcut, but names are not underlined. */
+  showMarks: boolean;
+  sections: {
+    interactions: boolean;
+    relationships: boolean;
+    lists: boolean;
+    fields: boolean;
+    notes: boolean;
+  };
+  syncIntervalHours: number;
+}
+
+export const defaultPreferences: Preferences = {
+  siteMode: 'all-except',
+  sites: [],
+  hoverDelayMs: 500,
+  showMarks: true,
+  sections: { interactions: true, relationships: true, lists: true, fields: true, notes: true },
+  syncIntervalHours: 6,
+};
+
+export const preferencesItem = storage.defineItem<Preferences>('sync:preferences', {
+  fallback: defaultPreferences,
+});
+
+/** A site is a host name; "example.com" also covers its subdomains. */
+export function isSiteEnabled(prefs: Pick<Preferences, 'siteMode' | 'sites'>, hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  const listed = prefs.sites.some((site) => {
+    const s = site.trim().toLowerCase();
+    return s !== '' && (host === s || host.endsWith(`.${s}`));
+  });
+  return prefs.siteMode === 'only' ? listed : !listed;
+}
+
+export function maskKey(key: string): string {
+  return `••••••••${key.slice(-4)}`;
+}

@@ -1,0 +1,17 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.tsx',
+      'sandbox/**/*.test.ts',
+      'entrypoints/**/*.test.ts',
+    ],
+    setupFiles: ['./tests/setup.ts'],
+    testTimeout: 20_000,
+  },
+});
