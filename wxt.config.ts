@@ -6,6 +6,8 @@ import { hostPermissionFor, resolveApiBase } from './lib/api-base';
 const apiBase = resolveApiBase(process.env.WXT_AFFINITY_API_URL);
 
 export default defineConfig({
+  // Lets a second build (a benchmark, a parallel check) write elsewhere without clobbering the main one.
+  outDir: process.env.LENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
