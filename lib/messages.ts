@@ -33,8 +33,13 @@ export const requestSchemas = {
     .strict(),
   'auth/sign-out': z.object({}).strict(),
   'roster/sync': z.object({}).strict(),
+  // local: answer from the roster only (instant); otherwise the roster refined by Affinity's search.
   'people/search': z
-    .object({ term: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })
+    .object({
+      term: z.string().max(200),
+      limit: z.number().int().min(1).max(100).optional(),
+      local: z.boolean().optional(),
+    })
     .strict(),
   'people/get': z.object({ id, refresh: z.boolean().optional() }).strict(),
   'page/match': z.object({ texts: z.array(z.string().max(2_000_000)).max(10_000) }).strict(),
