@@ -4,9 +4,11 @@
  * answers travel as { ok, value } or { ok: false, error } so that an error keeps its kind and sentence.
  */
 import { z } from 'zod';
-import { AffinityError, type SerializedError } from './affinity/errors';
+import { AffinityError } from './affinity/errors';
 import type { SchedulerState } from './scheduler/types';
 import type { PersonDetailsResult, RosterStatus, SearchResult, TextMatch } from './people/types';
+
+export { unwrapReply, type Reply } from './reply';
 
 export interface Account {
   user: { id: number; firstName: string; lastName: string; email: string };
@@ -73,8 +75,6 @@ export interface Envelope<T extends MessageType = MessageType> {
   payload: RequestOf<T>;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
-
 export function isEnvelope(value: unknown): value is Envelope {
   return (
     typeof value === 'object' &&
@@ -93,16 +93,4 @@ export function parseRequest<T extends MessageType>(type: T, payload: unknown): 
     throw new AffinityError({ kind: 'invalid', message: issue?.message ?? 'That request is not valid.' });
   }
   return result.data as RequestOf<T>;
-}
-
-export function unwrapReply<T>(reply: unknown): T {
-  if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-    throw new AffinityError({
-      kind: 'unexpected',
-      message: 'Affinity Lens did not answer. Reload the page or reopen the popup.',
-    });
-  }
-  const typed = reply as Reply<T>;
-  if (typed.ok) return typed.value;
-  throw new AffinityError(typed.error);
 }

@@ -1,7 +1,7 @@
 /** Sending side of the protocol in lib/messages.ts, for the popup, options and content script. */
 import { browser } from 'wxt/browser';
 import type { Envelope, MessageType, RequestOf, Responses } from './messages';
-import { unwrapReply } from './messages';
+import { unwrapReply } from './reply';
 
 export async function sendToBackground<T extends MessageType>(
   type: T,
