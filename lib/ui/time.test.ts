@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { formatClock, formatCount, formatDate, formatRelative, formatWhen } from './time';
+
+const NOW = Date.parse('2026-04-02T12:00:00Z');
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+describe('formatRelative', () => {
+  it.each([
+    [NOW - 10_000, 'just now'],
+    [NOW - 5 * MIN, '5 minutes ago'],
+    [NOW - 1 * MIN, '1 minute ago'],
+    [NOW - 3 * HOUR, '3 hours ago'],
+    [NOW - DAY, 'yesterday'],
+    [NOW + DAY, 'tomorrow'],
+    [NOW - 4 * DAY, '4 days ago'],
+    [NOW + 2 * DAY, 'in 2 days'],
+    [NOW - 21 * DAY, '3 weeks ago'],
+    [NOW - 7 * DAY, '1 week ago'],
+    [NOW - 90 * DAY, '3 months ago'],
+    [NOW - 800 * DAY, '2 years ago'],
+  ])('reads %s as "%s"', (then, expected) => {
+    expect(formatRelative(then, NOW)).toBe(expected);
+  });
+
+  it('has a short style for markers', () => {
+    expect(formatRelative(NOW - 3 * HOUR, NOW, 'short')).toBe('3 h ago');
+    expect(formatRelative(NOW - 12 * MIN, NOW, 'short')).toBe('12 min ago');
+    expect(formatRelative(NOW - 2 * DAY, NOW, 'short')).toBe('2 d ago');
+  });
+});
+
+describe('formatDate and formatWhen', () => {
+  it('writes the day first with a month name', () => {
+    expect(formatDate('2026-03-12T15:00:00Z')).toBe('12 Mar 2026');
+    expect(formatWhen('2026-03-12T15:00:00Z', NOW)).toBe('3 weeks ago (12 Mar 2026)');
+  });
+
+  it('gives nothing for a date it cannot read', () => {
+    expect(formatDate('not a date')).toBe('');
+    expect(formatWhen('not a date', NOW)).toBe('');
+  });
+});
+
+describe('formatClock and formatCount', () => {
+  it('writes a clock time', () => {
+    expect(formatClock(new Date(2026, 3, 2, 14, 5), 'en-GB')).toBe('14:05');
+  });
+
+  it('groups thousands', () => {
+    expect(formatCount(50000)).toBe('50,000');
+    expect(formatCount(900)).toBe('900');
+  });
+});
