@@ -268,11 +268,6 @@ export const organizationSchema = z
     domains: wire.domains ?? (wire.domain ? [wire.domain] : []),
   }));
 
-const optionalText = z
-  .string()
-  .nullish()
-  .transform((value) => value ?? null);
-
 const rankedDropdownSchema = z
   .object({
     id,
@@ -289,22 +284,24 @@ const rankedDropdownSchema = z
 
 const LOCATION_KEYS = ['street_address', 'city', 'state', 'country', 'continent'];
 
+const locationPart = z.string().nullish();
+
 const locationSchema = z
   .object({
-    street_address: optionalText,
-    city: optionalText,
-    state: optionalText,
-    country: optionalText,
-    continent: optionalText,
+    street_address: locationPart,
+    city: locationPart,
+    state: locationPart,
+    country: locationPart,
+    continent: locationPart,
   })
   // Every part is optional, so insist on at least one: an unknown object is not a location.
   .refine((wire) => LOCATION_KEYS.some((key) => key in wire), 'expected a location')
   .transform((wire): Location => ({
-    streetAddress: wire.street_address,
-    city: wire.city,
-    state: wire.state,
-    country: wire.country,
-    continent: wire.continent,
+    streetAddress: wire.street_address ?? null,
+    city: wire.city ?? null,
+    state: wire.state ?? null,
+    country: wire.country ?? null,
+    continent: wire.continent ?? null,
   }));
 
 const knownValueSchema: z.ZodType<FieldValueValue, unknown> = z.union([
