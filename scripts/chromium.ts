@@ -33,10 +33,15 @@ export function ensureChromium(): string {
   console.log('Installing Debian’s chromium package (once)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    stdio: 'inherit',
+    env,
+  });
   const installed = found();
   if (!installed) {
-    console.error('Installing chromium did not provide /usr/bin/chromium; install it by hand and run this again.');
+    console.error(
+      'Installing chromium did not provide /usr/bin/chromium; install it by hand and run this again.',
+    );
     process.exit(1);
   }
   return installed;

@@ -5,7 +5,10 @@ import { ensureChromium } from './chromium';
 
 const SIZES = [16, 32, 48, 96, 128];
 const svg = await readFile('public/icon.svg', 'utf8');
-const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: ensureChromium(),
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 for (const size of SIZES) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
   await page.setContent(

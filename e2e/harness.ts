@@ -1,0 +1,42 @@
+/** What every E2E test needs: the loaded extension, the sandbox's control API, signing in. */
+import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type LoadedExtension } from './browser';
+
+export const sandboxUrl = (): string => inject('sandboxUrl');
+
+export function launch(): Promise<LoadedExtension> {
+  return launchWithExtension({
+    executablePath: inject('chromiumPath'),
+    extensionDir: inject('extensionDir'),
+  });
+}
+
+/** Sends one protocol message from an extension page, as the popup and options do. */
+export async function sendFromPage<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
+  return page.evaluate(
+    async ([t, p]) => {
+      const reply = await chrome.runtime.sendMessage({ lens: 1, type: t, payload: p });
+      return reply as unknown;
+    },
+    [type, payload] as const,
+  ) as Promise<T>;
+}
+
+export async function sandboxControl(path: 'faults' | 'reset', body: unknown = {}): Promise<void> {
+  const res = await fetch(`${sandboxUrl()}/__sandbox/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sandbox ${path} answered ${res.status}`);
+}
+
+export async function sandboxStats(): Promise<{
+  requests: number;
+  byRoute: Record<string, number>;
+  rateLimited: number;
+}> {
+  const res = await fetch(`${sandboxUrl()}/__sandbox/stats`);
+  return (await res.json()) as { requests: number; byRoute: Record<string, number>; rateLimited: number };
+}
