@@ -1,0 +1,376 @@
+/**
+ * An in-memory AffinityClient for the people store's tests and benchmark: it answers from a world
+ * of domain objects (convertible from the recorded fixtures' wire shapes), pages the directory with
+ * tokens the way Affinity does, and logs every call so budgets can be counted.
+ */
+import { AffinityError } from '../affinity/errors';
+import type {
+  AffinityClient,
+  AffinityList,
+  Field,
+  FieldValue,
+  FieldValueType,
+  Note,
+  Organization,
+  PersonRecord,
+  PersonSummary,
+  RelationshipStrength,
+  RequestOptions,
+} from '../affinity/types';
+
+export interface FakeWorld {
+  persons: Map<number, PersonRecord>;
+  organizations: Map<number, Organization>;
+  fields: Field[];
+  lists: AffinityList[];
+  fieldValues: Map<number, FieldValue[]>;
+  strengths: Map<number, RelationshipStrength[]>;
+  notes: Map<number, Note[]>;
+  /** Old id -> the id it was merged into (GET /persons/{old} answers 422). */
+  merged: Map<number, number>;
+}
+
+export type FakeMethod = keyof AffinityClient;
+
+export interface FakeCall {
+  method: FakeMethod;
+  args: unknown[];
+  priority: RequestOptions['priority'];
+}
+
+export interface FakeAffinity {
+  client: AffinityClient;
+  world: FakeWorld;
+  calls: FakeCall[];
+  count(method?: FakeMethod): number;
+  /** Runs before every call; throw from it to inject a failure. */
+  beforeCall: ((call: FakeCall, index: number) => void | Promise<void>) | null;
+  /** Makes every page token handed out so far invalid (as if it expired). */
+  invalidateTokens(): void;
+  /** Affinity can hand out a token that leads to an empty last page: do so when the last page is full. */
+  trailingEmptyPage: boolean;
+}
+
+export function emptyWorld(): FakeWorld {
+  return {
+    persons: new Map(),
+    organizations: new Map(),
+    fields: [],
+    lists: [],
+    fieldValues: new Map(),
+    strengths: new Map(),
+    notes: new Map(),
+    merged: new Map(),
+  };
+}
+
+/** A record with nothing but the directory's fields filled. */
+export function personRecord(summary: PersonSummary): PersonRecord {
+  return {
+    ...summary,
+    organizationIds: summary.organizationIds ?? [],
+    currentOrganizationIds: [],
+    opportunityIds: [],
+    listEntries: [],
+    interactionDates: null,
+    interactions: {},
+  };
+}
+
+const notFound = (): AffinityError =>
+  new AffinityError({ kind: 'not-found', status: 404, message: 'No such person in Affinity.' });
+
+const summaryOf = (p: PersonRecord): PersonSummary => ({
+  id: p.id,
+  type: p.type,
+  firstName: p.firstName,
+  lastName: p.lastName,
+  primaryEmail: p.primaryEmail,
+  emails: p.emails,
+});
+
+export function createFakeAffinity(world: FakeWorld = emptyWorld()): FakeAffinity {
+  let tokenEpoch = 1;
+  const fake: FakeAffinity = {
+    world,
+    calls: [],
+    beforeCall: null,
+    trailingEmptyPage: false,
+    count: (method) => (method ? fake.calls.filter((c) => c.method === method).length : fake.calls.length),
+    invalidateTokens: () => {
+      tokenEpoch += 1;
+    },
+    client: undefined as unknown as AffinityClient,
+  };
+
+  async function record(method: FakeMethod, args: unknown[], options?: RequestOptions): Promise<void> {
+    const call: FakeCall = { method, args, priority: options?.priority };
+    const index = fake.calls.push(call) - 1;
+    if (options?.signal?.aborted) {
+      throw new AffinityError({ kind: 'aborted', message: 'The request was cancelled.' });
+    }
+    await fake.beforeCall?.(call, index);
+  }
+
+  function directoryPage(pageSize: number, pageToken: string | undefined) {
+    let offset = 0;
+    if (pageToken !== undefined) {
+      const [epoch, at] = pageToken.split(':').map(Number);
+      if (epoch !== tokenEpoch || at === undefined || !Number.isInteger(at)) {
+        throw new AffinityError({ kind: 'invalid', status: 422, message: 'Invalid page_token variable' });
+      }
+      offset = at;
+    }
+    const all = [...world.persons.values()].sort((a, b) => a.id - b.id);
+    const persons = all.slice(offset, offset + pageSize).map(summaryOf);
+    const end = offset + persons.length;
+    const more = end < all.length || (fake.trailingEmptyPage && persons.length === pageSize);
+    return { persons, nextPageToken: more ? `${tokenEpoch}:${end}` : null };
+  }
+
+  fake.client = {
+    async whoAmI(options) {
+      await record('whoAmI', [], options);
+      return {
+        tenant: { id: 1, name: 'Acme', subdomain: 'acme' },
+        user: { id: 2, firstName: 'Jo', lastName: 'Doe', email: 'jo@acme.com' },
+      };
+    },
+    async rateLimit(options) {
+      await record('rateLimit', [], options);
+      return {
+        orgMonthly: { limit: 'unlimited', remaining: 'unlimited', resetSeconds: 0, used: 0 },
+        perMinute: { limit: 900, remaining: 900, resetSeconds: 60, used: 0 },
+      };
+    },
+    async searchPersons(query, options) {
+      await record('searchPersons', [query], options);
+      const pageSize = Math.min(query.pageSize ?? 500, 500);
+      if (query.term === undefined) return directoryPage(pageSize, query.pageToken);
+      const term = query.term.toLowerCase();
+      const persons = [...world.persons.values()]
+        .filter((p) =>
+          [p.firstName, p.lastName, `${p.firstName} ${p.lastName}`, ...p.emails].some((s) =>
+            s.toLowerCase().includes(term),
+          ),
+        )
+        .slice(0, pageSize)
+        .map(summaryOf);
+      return { persons, nextPageToken: null };
+    },
+    async getPerson(id, options) {
+      await record('getPerson', [id], options);
+      const mergedInto = world.merged.get(id);
+      if (mergedInto !== undefined) {
+        throw new AffinityError({
+          kind: 'merged',
+          status: 422,
+          mergedInto,
+          message: `${id} no longer exists as it has been merged into ${mergedInto}`,
+        });
+      }
+      const person = world.persons.get(id);
+      if (!person) throw notFound();
+      return structuredClone(person);
+    },
+    async getOrganization(id, options) {
+      await record('getOrganization', [id], options);
+      const org = world.organizations.get(id);
+      if (!org) throw new AffinityError({ kind: 'not-found', status: 404, message: 'No such organization.' });
+      return { ...org };
+    },
+    async getFieldValues(personId, options) {
+      await record('getFieldValues', [personId], options);
+      return structuredClone(world.fieldValues.get(personId) ?? []);
+    },
+    async getFields(options) {
+      await record('getFields', [], options);
+      return structuredClone(world.fields);
+    },
+    async getLists(options) {
+      await record('getLists', [], options);
+      return structuredClone(world.lists);
+    },
+    async getRelationshipStrengths(personId, options) {
+      await record('getRelationshipStrengths', [personId], options);
+      return structuredClone(world.strengths.get(personId) ?? []);
+    },
+    async getNotes(personId, query, options) {
+      await record('getNotes', [personId, query], options);
+      const notes = world.notes.get(personId) ?? [];
+      return structuredClone(notes.slice(0, query?.pageSize ?? notes.length));
+    },
+  };
+  return fake;
+}
+
+/** Deterministic people for sync tests and the benchmark: varied names, some without e-mail. */
+export function generatePeople(count: number, firstId = 1): PersonRecord[] {
+  const firsts = [
+    'Ada',
+    'Bruno',
+    'Chloé',
+    'Dmitri',
+    'Eva',
+    'Farah',
+    'Günter',
+    'Hana',
+    'Ivan',
+    'José',
+    'Kenji',
+  ];
+  const lasts = [
+    'Lovelace',
+    'Marsh',
+    'Nguyễn',
+    'Okafor',
+    'Petrov',
+    'Quinn',
+    'Rossi',
+    'Søndergaard',
+    'Tanaka',
+  ];
+  const out: PersonRecord[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const id = firstId + i;
+    const firstName = `${firsts[i % firsts.length]}${i >= firsts.length ? String(Math.floor(i / firsts.length)) : ''}`;
+    const lastName = lasts[(i * 7) % lasts.length] ?? 'Doe';
+    const email = i % 10 === 9 ? null : `${firstName}.${lastName}@example${i % 50}.com`.toLowerCase();
+    out.push(
+      personRecord({
+        id,
+        type: i % 25 === 0 ? 1 : 0,
+        firstName,
+        lastName,
+        primaryEmail: email,
+        emails: email ? [email] : [],
+      }),
+    );
+  }
+  return out;
+}
+
+export function worldWithPeople(people: PersonRecord[]): FakeWorld {
+  const world = emptyWorld();
+  for (const p of people) world.persons.set(p.id, p);
+  return world;
+}
+
+// ---- Fixture wire shapes (snake_case) to domain objects, as the real client parses them. ----
+
+type Raw = Record<string, unknown>;
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const nums = (v: unknown): number[] => (Array.isArray(v) ? v.map(num) : []);
+
+export function personFromWire(raw: Raw): PersonRecord {
+  const dates = raw.interaction_dates as Raw | null | undefined;
+  const interactions = (raw.interactions as Record<string, Raw | null> | undefined) ?? {};
+  const kinds = {
+    firstEmail: 'first_email',
+    lastEmail: 'last_email',
+    firstEvent: 'first_event',
+    lastEvent: 'last_event',
+    nextEvent: 'next_event',
+    lastChatMessage: 'last_chat_message',
+    lastInteraction: 'last_interaction',
+  } as const;
+  const out: PersonRecord['interactions'] = {};
+  for (const [kind, wire] of Object.entries(kinds) as [keyof typeof kinds, string][]) {
+    const value = interactions[wire];
+    if (value === undefined) continue;
+    out[kind] = value === null ? null : { date: String(value.date), personIds: nums(value.person_ids) };
+  }
+  return {
+    id: num(raw.id),
+    type: raw.type === 1 ? 1 : 0,
+    firstName: str(raw.first_name) ?? '',
+    lastName: str(raw.last_name) ?? '',
+    primaryEmail: str(raw.primary_email),
+    emails: Array.isArray(raw.emails) ? raw.emails.map(String) : [],
+    organizationIds: nums(raw.organization_ids),
+    currentOrganizationIds: nums(raw.current_organization_ids),
+    opportunityIds: nums(raw.opportunity_ids),
+    listEntries: ((raw.list_entries as Raw[] | undefined) ?? []).map((e) => ({
+      id: num(e.id),
+      listId: num(e.list_id),
+      creatorId: e.creator_id == null ? null : num(e.creator_id),
+      entityId: num(e.entity_id),
+      createdAt: String(e.created_at),
+    })),
+    interactionDates: dates
+      ? {
+          firstEmailDate: str(dates.first_email_date),
+          lastEmailDate: str(dates.last_email_date),
+          firstEventDate: str(dates.first_event_date),
+          lastEventDate: str(dates.last_event_date),
+          nextEventDate: str(dates.next_event_date),
+          lastChatMessageDate: str(dates.last_chat_message_date),
+          lastInteractionDate: str(dates.last_interaction_date),
+        }
+      : null,
+    interactions: out,
+  };
+}
+
+export function fieldFromWire(raw: Raw): Field {
+  return {
+    id: num(raw.id),
+    name: String(raw.name),
+    listId: raw.list_id == null ? null : num(raw.list_id),
+    valueType: num(raw.value_type) as FieldValueType,
+    allowsMultiple: raw.allows_multiple === true,
+  };
+}
+
+export function fieldValueFromWire(raw: Raw): FieldValue {
+  const value = raw.value;
+  let parsed: FieldValue['value'];
+  if (value && typeof value === 'object') {
+    const v = value as Raw;
+    parsed =
+      'text' in v
+        ? { id: num(v.id), text: String(v.text), rank: v.rank == null ? null : num(v.rank), color: null }
+        : {
+            streetAddress: str(v.street_address),
+            city: str(v.city),
+            state: str(v.state),
+            country: str(v.country),
+            continent: str(v.continent),
+          };
+  } else {
+    parsed = value as FieldValue['value'];
+  }
+  return {
+    id: num(raw.id),
+    fieldId: num(raw.field_id),
+    listEntryId: raw.list_entry_id == null ? null : num(raw.list_entry_id),
+    entityId: num(raw.entity_id),
+    value: parsed,
+    updatedAt: str(raw.updated_at),
+  };
+}
+
+export function listFromWire(raw: Raw): AffinityList {
+  return { id: num(raw.id), type: num(raw.type), name: String(raw.name) };
+}
+
+export function noteFromWire(raw: Raw): Note {
+  return {
+    id: num(raw.id),
+    creatorId: raw.creator_id == null ? null : num(raw.creator_id),
+    personIds: nums(raw.person_ids),
+    content: String(raw.content ?? ''),
+    type: num(raw.type),
+    createdAt: String(raw.created_at),
+  };
+}
+
+export function organizationFromWire(raw: Raw): Organization {
+  return {
+    id: num(raw.id),
+    name: String(raw.name),
+    domain: str(raw.domain),
+    domains: Array.isArray(raw.domains) ? raw.domains.map(String) : [],
+  };
+}
