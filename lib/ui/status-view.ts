@@ -1,0 +1,62 @@
+/** The popup footer's figures in words: roster, rate-limit meter, pause. */
+import type { RosterStatus } from '../people/types';
+import type { SchedulerState } from '../scheduler/types';
+import { formatClock, formatCount, formatDate, formatRelative } from './time';
+
+export interface RateMeter {
+  used: number;
+  limit: number;
+  remaining: number;
+  /** Share of this minute's allowance used, 0..1. */
+  fraction: number;
+  level: 'ok' | 'busy' | 'full';
+  minuteText: string;
+  monthlyText: string | null;
+}
+
+export function rateMeter(rate: SchedulerState): RateMeter {
+  const limit = Math.max(0, rate.limit);
+  const remaining = Math.max(0, Math.min(limit, rate.remaining));
+  const used = Math.max(0, Math.min(limit, rate.used));
+  const fraction = limit === 0 ? 1 : used / limit;
+  const level = remaining === 0 ? 'full' : fraction >= 0.75 ? 'busy' : 'ok';
+  return {
+    used,
+    limit,
+    remaining,
+    fraction,
+    level,
+    minuteText: `${formatCount(used)} used · ${formatCount(remaining)} left this minute`,
+    monthlyText: monthlyText(rate.monthlyRemaining),
+  };
+}
+
+function monthlyText(remaining: SchedulerState['monthlyRemaining']): string | null {
+  if (remaining === null) return null;
+  if (remaining === 'unlimited') return 'No monthly limit';
+  return `${formatCount(remaining)} left this month`;
+}
+
+/** "Paused by Affinity's rate limit until 14:05", or null when requests flow. */
+export function pauseText(rate: SchedulerState, now: number, locale?: string): string | null {
+  if (rate.pausedUntil === null || rate.pausedUntil <= now) return null;
+  const until = when(rate.pausedUntil, now, locale);
+  if (rate.pauseReason === 'quota') {
+    return `Background sync is paused: the monthly quota is nearly spent. It resumes ${until}.`;
+  }
+  return `Paused by Affinity’s rate limit. Requests resume ${until}.`;
+}
+
+function when(at: number, now: number, locale?: string): string {
+  return at - now < 20 * 3_600_000 ? `at ${formatClock(at, locale)}` : `on ${formatDate(at)}`;
+}
+
+export function rosterText(roster: RosterStatus, now: number): string {
+  if (roster.syncing) {
+    const progress = roster.progress ?? 0;
+    return progress > 0 ? `Syncing… ${formatCount(progress)} people so far` : 'Syncing…';
+  }
+  const people = `${formatCount(roster.count)} ${roster.count === 1 ? 'person' : 'people'}`;
+  if (roster.lastSyncAt === null) return `${people} · not synced yet`;
+  return `${people} · synced ${formatRelative(roster.lastSyncAt, now)}`;
+}
