@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { Account } from './messages';
+import type { SearchHit } from './people/types';
 
 export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', { fallback: null });
 export const accountItem = storage.defineItem<Account | null>('local:account', { fallback: null });
@@ -51,6 +52,19 @@ export function isSiteEnabled(prefs: Pick<Preferences, 'siteMode' | 'sites'>, ho
   });
   return prefs.siteMode === 'only' ? listed : !listed;
 }
+
+/**
+ * What the popup remembers between openings: the last search and the last person viewed. Kept in
+ * storage.session (memory only, extension pages only), so people's data never reaches the disk.
+ */
+export interface PopupMemory {
+  term: string;
+  lastPerson: SearchHit | null;
+}
+
+export const popupMemoryItem = storage.defineItem<PopupMemory>('session:popupMemory', {
+  fallback: { term: '', lastPerson: null },
+});
 
 export function maskKey(key: string): string {
   return `••••••••${key.slice(-4)}`;
