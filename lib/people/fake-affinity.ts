@@ -1,6 +1,6 @@
 /**
  * An in-memory AffinityClient for the people store's tests and benchmark: it answers from a world
- * of domain objects (convertible from the recorded fixtures' wire shapes), pages the directory with
+ * of domain objects (fixture-world.ts builds one from the recorded fixtures), pages the directory with
  * tokens the way Affinity does, and logs every call so budgets can be counted.
  */
 import { AffinityError } from '../affinity/errors';
@@ -9,7 +9,6 @@ import type {
   AffinityList,
   Field,
   FieldValue,
-  FieldValueType,
   Note,
   Organization,
   PersonRecord,
@@ -254,123 +253,4 @@ export function worldWithPeople(people: PersonRecord[]): FakeWorld {
   const world = emptyWorld();
   for (const p of people) world.persons.set(p.id, p);
   return world;
-}
-
-// ---- Fixture wire shapes (snake_case) to domain objects, as the real client parses them. ----
-
-type Raw = Record<string, unknown>;
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const nums = (v: unknown): number[] => (Array.isArray(v) ? v.map(num) : []);
-
-export function personFromWire(raw: Raw): PersonRecord {
-  const dates = raw.interaction_dates as Raw | null | undefined;
-  const interactions = (raw.interactions as Record<string, Raw | null> | undefined) ?? {};
-  const kinds = {
-    firstEmail: 'first_email',
-    lastEmail: 'last_email',
-    firstEvent: 'first_event',
-    lastEvent: 'last_event',
-    nextEvent: 'next_event',
-    lastChatMessage: 'last_chat_message',
-    lastInteraction: 'last_interaction',
-  } as const;
-  const out: PersonRecord['interactions'] = {};
-  for (const [kind, wire] of Object.entries(kinds) as [keyof typeof kinds, string][]) {
-    const value = interactions[wire];
-    if (value === undefined) continue;
-    out[kind] = value === null ? null : { date: String(value.date), personIds: nums(value.person_ids) };
-  }
-  return {
-    id: num(raw.id),
-    type: raw.type === 1 ? 1 : 0,
-    firstName: str(raw.first_name) ?? '',
-    lastName: str(raw.last_name) ?? '',
-    primaryEmail: str(raw.primary_email),
-    emails: Array.isArray(raw.emails) ? raw.emails.map(String) : [],
-    organizationIds: nums(raw.organization_ids),
-    currentOrganizationIds: nums(raw.current_organization_ids),
-    opportunityIds: nums(raw.opportunity_ids),
-    listEntries: ((raw.list_entries as Raw[] | undefined) ?? []).map((e) => ({
-      id: num(e.id),
-      listId: num(e.list_id),
-      creatorId: e.creator_id == null ? null : num(e.creator_id),
-      entityId: num(e.entity_id),
-      createdAt: String(e.created_at),
-    })),
-    interactionDates: dates
-      ? {
-          firstEmailDate: str(dates.first_email_date),
-          lastEmailDate: str(dates.last_email_date),
-          firstEventDate: str(dates.first_event_date),
-          lastEventDate: str(dates.last_event_date),
-          nextEventDate: str(dates.next_event_date),
-          lastChatMessageDate: str(dates.last_chat_message_date),
-          lastInteractionDate: str(dates.last_interaction_date),
-        }
-      : null,
-    interactions: out,
-  };
-}
-
-export function fieldFromWire(raw: Raw): Field {
-  return {
-    id: num(raw.id),
-    name: String(raw.name),
-    listId: raw.list_id == null ? null : num(raw.list_id),
-    valueType: num(raw.value_type) as FieldValueType,
-    allowsMultiple: raw.allows_multiple === true,
-  };
-}
-
-export function fieldValueFromWire(raw: Raw): FieldValue {
-  const value = raw.value;
-  let parsed: FieldValue['value'];
-  if (value && typeof value === 'object') {
-    const v = value as Raw;
-    parsed =
-      'text' in v
-        ? { id: num(v.id), text: String(v.text), rank: v.rank == null ? null : num(v.rank), color: null }
-        : {
-            streetAddress: str(v.street_address),
-            city: str(v.city),
-            state: str(v.state),
-            country: str(v.country),
-            continent: str(v.continent),
-          };
-  } else {
-    parsed = value as FieldValue['value'];
-  }
-  return {
-    id: num(raw.id),
-    fieldId: num(raw.field_id),
-    listEntryId: raw.list_entry_id == null ? null : num(raw.list_entry_id),
-    entityId: num(raw.entity_id),
-    value: parsed,
-    updatedAt: str(raw.updated_at),
-  };
-}
-
-export function listFromWire(raw: Raw): AffinityList {
-  return { id: num(raw.id), type: num(raw.type), name: String(raw.name) };
-}
-
-export function noteFromWire(raw: Raw): Note {
-  return {
-    id: num(raw.id),
-    creatorId: raw.creator_id == null ? null : num(raw.creator_id),
-    personIds: nums(raw.person_ids),
-    content: String(raw.content ?? ''),
-    type: num(raw.type),
-    createdAt: String(raw.created_at),
-  };
-}
-
-export function organizationFromWire(raw: Raw): Organization {
-  return {
-    id: num(raw.id),
-    name: String(raw.name),
-    domain: str(raw.domain),
-    domains: Array.isArray(raw.domains) ? raw.domains.map(String) : [],
-  };
 }
