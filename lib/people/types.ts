@@ -31,6 +31,11 @@ export interface SearchResult {
   source: 'roster' | 'api';
   /** Set when the API refinement failed but local hits are still shown. */
   error?: SerializedError;
+  /**
+   * On a local-only answer: whether Affinity's search should refine it (the roster is empty, stale
+   * or had no hit), so the popup asks for the refined result only when it can differ.
+   */
+  needsRefine?: boolean;
 }
 
 /** A run of page text that names roster people. Offsets are UTF-16 indices into the text given. */
