@@ -12,7 +12,6 @@ import type {
   PersonDetailsResult,
 } from '../lib/people/types';
 import type { Preferences } from '../lib/settings';
-import { defaultPreferences } from '../lib/settings';
 import { splitGroups, splitVisible, type Group } from '../lib/ui/collapse';
 import { strengthWord } from '../lib/ui/strength';
 import { formatDate, formatRelative, formatWhen } from '../lib/ui/time';
@@ -28,11 +27,20 @@ export interface PersonCardProps {
   headingLevel?: 2 | 3;
 }
 
+/** Every section shown (the defaults), without importing the storage layer into the card bundle. */
+const ALL_SECTIONS: Preferences['sections'] = {
+  interactions: true,
+  relationships: true,
+  lists: true,
+  fields: true,
+  notes: true,
+};
+
 type Heading = 'h2' | 'h3' | 'h4' | 'h5';
 
 export function PersonCard(props: PersonCardProps): JSX.Element {
   const { person } = props.details;
-  const sections = props.sections ?? defaultPreferences.sections;
+  const sections = props.sections ?? ALL_SECTIONS;
   const level = props.headingLevel ?? 2;
   const Name = `h${level}` as Heading;
   const Sub = `h${level + 1}` as Heading;
