@@ -7,8 +7,15 @@ import { storage } from 'wxt/utils/storage';
 import type { Account } from './messages';
 import type { SearchHit } from './people/types';
 
-export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', { fallback: null });
-export const accountItem = storage.defineItem<Account | null>('local:account', { fallback: null });
+// Each item reads its storage area as soon as it is defined. /* @__PURE__ */ lets a bundle drop the
+// items it does not use, so the content script never touches storage.local or storage.session
+// (locked to extension pages: reading them from a page throws).
+export const apiKeyItem = /* @__PURE__ */ storage.defineItem<string | null>('local:apiKey', {
+  fallback: null,
+});
+export const accountItem = /* @__PURE__ */ storage.defineItem<Account | null>('local:account', {
+  fallback: null,
+});
 
 export type SiteMode = 'all-except' | 'only';
 
@@ -39,7 +46,7 @@ export const defaultPreferences: Preferences = {
   syncIntervalHours: 6,
 };
 
-export const preferencesItem = storage.defineItem<Preferences>('sync:preferences', {
+export const preferencesItem = /* @__PURE__ */ storage.defineItem<Preferences>('sync:preferences', {
   fallback: defaultPreferences,
 });
 
@@ -62,7 +69,7 @@ export interface PopupMemory {
   lastPerson: SearchHit | null;
 }
 
-export const popupMemoryItem = storage.defineItem<PopupMemory>('session:popupMemory', {
+export const popupMemoryItem = /* @__PURE__ */ storage.defineItem<PopupMemory>('session:popupMemory', {
   fallback: { term: '', lastPerson: null },
 });
 
