@@ -76,7 +76,8 @@ export function SearchView(props: SearchViewProps) {
 
   // The remembered term searches again when the popup opens.
   useEffect(() => {
-    if (props.term) run(props.term);
+    // Unless the person already typed before this effect ran.
+    if (props.term && state.current.token === 0) run(props.term);
     return () => clearTimeout(refineTimer.current);
   }, []);
 
