@@ -16,7 +16,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Affinity Lens',
     description: "See a person's Affinity CRM details wherever their name appears.",
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
+    // activeTab: the popup reads the current tab's site for its on/off switch (no install warning).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab'],
     host_permissions: [hostPermissionFor(apiBase)],
     ...(browser === 'firefox'
       ? {
