@@ -150,15 +150,17 @@ export class RateWindow {
     return true;
   }
 
+  /**
+   * What a restarted worker needs: the sends themselves, and the server's own count when it is
+   * current (`used` and `resetsAt` then describe the server's window, else our sliding one).
+   */
   snapshot(now: number): Pick<PersistedWindow, 'limit' | 'used' | 'resetsAt' | 'recentSends'> {
     this.prune(now);
     const limit = this.limit(now);
-    return {
-      limit,
-      used: Math.min(limit, limit - this.budget(now)),
-      resetsAt: this.resetsAt(now),
-      recentSends: [...this.sends.interactive, ...this.sends.background].sort((a, b) => a - b),
-    };
+    const server = this.freshServer(now);
+    const recentSends = [...this.sends.interactive, ...this.sends.background].sort((a, b) => a - b);
+    const used = server ? limit - server.remaining : recentSends.length;
+    return { limit, used: Math.min(limit, Math.max(0, used)), resetsAt: this.resetsAt(now), recentSends };
   }
 
   /**
