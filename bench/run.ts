@@ -6,7 +6,9 @@
 import type { BenchModule, BenchRow } from './types';
 
 // Each module is loaded lazily so that a subset run does not pay for the others.
-const modules: Record<string, () => Promise<BenchModule>> = {};
+const modules: Record<string, () => Promise<BenchModule>> = {
+  scheduler: () => import('./scheduler.bench').then((m) => m.default),
+};
 
 function format(row: BenchRow): string {
   const value = Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(row.value < 10 ? 3 : 1);

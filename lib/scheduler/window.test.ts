@@ -103,10 +103,11 @@ describe('rate window', () => {
     expect(window.limit(100)).toBe(450);
   });
 
-  it('learns nothing from a 429 that says nothing about the window', () => {
+  it('lowers the limit from what was accepted when the server gives no count at all', () => {
     const window = new RateWindow(900, WINDOW_MS);
-    expect(window.onRateLimited(undefined, 0, 0)).toBe(false);
-    expect(window.limit(0)).toBe(900);
+    sendMany(window, 700, 0);
+    expect(window.onRateLimited(undefined, 30_000, 0)).toBe(true);
+    expect(window.limit(30_000)).toBe(700);
   });
 
   it('does not call a server a liar when its 429 said the window was spent', () => {

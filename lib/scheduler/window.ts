@@ -132,15 +132,15 @@ export class RateWindow {
   }
 
   /**
-   * A 429 arrived. If the server had claimed room for more than were in flight, its headers are not
-   * to be trusted: the limit drops to what it really accepted in the last window, but by at most
-   * half at a time (a 429 for some other reason, such as too many concurrent requests, must not
-   * throttle us to a trickle). `claimedRemaining` is what the 429 said, or undefined.
-   * Returns whether the headers were caught claiming room they did not give.
+   * A 429 arrived. Unless the server said its window was spent (then its limit header explains the
+   * 429), its headers are not to be trusted or it gives none: the limit drops to what it really
+   * accepted in the last window, but by at most half at a time (a 429 for some other reason, such
+   * as too many concurrent requests, must not throttle us to a trickle).
+   * `claimedRemaining` is what the 429 said, or undefined. Returns whether the limit was lowered.
    */
   onRateLimited(claimedRemaining: number | undefined, now: number, inFlight: number): boolean {
     const claim = claimedRemaining ?? this.freshServer(now)?.remaining;
-    if (claim === undefined || claim <= inFlight) return false;
+    if (claim !== undefined && claim <= inFlight) return false;
     const current = this.limit(now);
     const accepted = this.count(now);
     this.learned = {
