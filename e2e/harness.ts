@@ -16,7 +16,10 @@ export function launch(): Promise<LoadedExtension> {
 export async function sendFromPage<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
   return page.evaluate(
     async ([t, p]) => {
-      const reply = await chrome.runtime.sendMessage({ lens: 1, type: t, payload: p });
+      const runtime = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime;
+      const reply = await runtime.sendMessage({ lens: 1, type: t, payload: p });
       return reply as unknown;
     },
     [type, payload] as const,

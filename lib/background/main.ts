@@ -1,2 +1,66 @@
-/** Placeholder wiring; replaced as the client, scheduler and store land. */
-export function startBackground(): void {}
+/**
+ * The background worker's wiring: one scheduler, one client, one people store, and the listeners.
+ * Listeners are registered synchronously so that Chrome delivers the events that woke the worker.
+ */
+import { browser } from 'wxt/browser';
+import { createAffinityClient } from '../affinity/client';
+import { createPeopleStore } from '../people/store';
+import { createScheduler, createSessionWindowStore } from '../scheduler';
+import { accountItem, apiKeyItem, defaultPreferences, preferencesItem } from '../settings';
+import { createAccountService } from './account';
+import { ROSTER_ALARM, scheduleRosterAlarm } from './alarms';
+import { API_BASE } from './config';
+import { createHandlers } from './handlers';
+import { createRouter } from './router';
+import { lockLocalStorageToTrustedContexts } from './storage-lock';
+
+export function startBackground(): void {
+  // Before anything else can run: content scripts must never read the key.
+  void lockLocalStorageToTrustedContexts();
+
+  let syncIntervalHours = defaultPreferences.syncIntervalHours;
+  const scheduler = createScheduler({ store: createSessionWindowStore() });
+  const client = createAffinityClient({ baseUrl: API_BASE, getKey: () => apiKeyItem.getValue(), scheduler });
+  const people = createPeopleStore({
+    client,
+    getSubdomain: async () => (await accountItem.getValue())?.tenant.subdomain ?? null,
+    syncIntervalMs: () => syncIntervalHours * 60 * 60 * 1000,
+  });
+  const account = createAccountService({
+    client,
+    onSignIn: () => {
+      void people.sync.start();
+      void people.warmCatalogs();
+    },
+    onSignOut: async () => {
+      await people.wipe();
+      await scheduler.reset();
+    },
+  });
+
+  const route = createRouter(createHandlers({ account, people, scheduler, apiBase: API_BASE }), {
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+  });
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  const signedIn = async () => (await apiKeyItem.getValue()) !== null;
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== ROSTER_ALARM) return;
+    void signedIn().then((yes) => {
+      if (yes) void people.sync.start();
+    });
+  });
+
+  const applyPreferences = (hours: number) => {
+    syncIntervalHours = hours;
+    void scheduleRosterAlarm(hours);
+  };
+  void preferencesItem.getValue().then((p) => applyPreferences(p.syncIntervalHours));
+  preferencesItem.watch((p) => applyPreferences(p.syncIntervalHours));
+
+  // A sync the worker's last life was cut short in carries on.
+  void signedIn().then((yes) => {
+    if (yes) void people.sync.resumeIfInterrupted();
+  });
+}

@@ -1,0 +1,51 @@
+/** What each message does, in terms of the background's services. */
+import type { RequestScheduler } from '../scheduler/types';
+import type { PeopleStore } from '../people/store';
+import { accountItem, apiKeyItem, maskKey } from '../settings';
+import type { AccountService } from './account';
+import type { Handlers } from './router';
+
+export interface Services {
+  account: AccountService;
+  people: PeopleStore;
+  scheduler: RequestScheduler;
+  apiBase: string;
+}
+
+export function createHandlers({ account, people, scheduler, apiBase }: Services): Handlers {
+  return {
+    'status/get': async () => {
+      const [key, acc, roster] = await Promise.all([
+        apiKeyItem.getValue(),
+        accountItem.getValue(),
+        people.sync.status(),
+      ]);
+      return {
+        signedIn: key !== null && acc !== null,
+        account: acc,
+        maskedKey: key === null ? null : maskKey(key),
+        roster,
+        rate: scheduler.state(),
+        apiBase,
+      };
+    },
+    'key/save': ({ key }) => account.saveKey(key),
+    'auth/sign-out': async () => {
+      await account.signOut();
+      return null;
+    },
+    'roster/sync': async () => {
+      // The sync runs on in the background; progress is read through status/get.
+      void people.sync.start();
+      return null;
+    },
+    'people/search': ({ term, limit, local }) => people.search(term, { limit, local }),
+    'people/get': ({ id, refresh }) => people.getPerson(id, { refresh }),
+    'page/match': async ({ texts }) =>
+      (await apiKeyItem.getValue()) ? people.matchTexts(texts) : texts.map(() => []),
+    'caches/clear': async () => {
+      await people.clearCaches();
+      return null;
+    },
+  };
+}
