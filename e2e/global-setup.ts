@@ -18,7 +18,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const chromiumPath = ensureChromium();
   const port = Number(process.env.E2E_SANDBOX_PORT ?? 4123);
-  const sandbox = await startSandbox({ port, people: 2000 });
+  const sandbox = await startSandbox({ port, people: 10_000 });
   const extensionDir = buildExtension(sandbox.url, '.output/e2e');
   project.provide('sandboxUrl', sandbox.url);
   project.provide('extensionDir', extensionDir);

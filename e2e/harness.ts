@@ -43,3 +43,50 @@ export async function sandboxStats(): Promise<{
   const res = await fetch(`${sandboxUrl()}/__sandbox/stats`);
   return (await res.json()) as { requests: number; byRoute: Record<string, number>; rateLimited: number };
 }
+
+export interface StatusValue {
+  signedIn: boolean;
+  apiBase: string;
+  maskedKey: string | null;
+  account: { user: { email: string }; tenant: { subdomain: string } } | null;
+  roster: {
+    count: number;
+    lastSyncAt: number | null;
+    syncing: boolean;
+    progress: number | null;
+    error?: unknown;
+  };
+  rate: {
+    used: number;
+    remaining: number;
+    pausedUntil: number | null;
+    pauseReason: string | null;
+    rateLimitedCount: number;
+  };
+}
+
+export async function status(page: Page): Promise<StatusValue> {
+  const reply = await sendFromPage<{ ok: boolean; value: StatusValue; error?: unknown }>(
+    page,
+    'status/get',
+    {},
+  );
+  if (!reply.ok) throw new Error(`status/get failed: ${JSON.stringify(reply.error)}`);
+  return reply.value;
+}
+
+/** Polls until the condition holds (the browser works on its own time; no fixed sleeps). */
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  { timeoutMs = 30_000, intervalMs = 100 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
