@@ -90,7 +90,7 @@ describe('PersonCard', () => {
         onRefresh={onRefresh}
       />,
     );
-    expect(screen.getByText('Updated 3 h ago')).toBeTruthy();
+    expect(screen.getByText('Updated 3 h ago', { exact: false }).textContent).toBe('Updated 3 h ago');
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(onRefresh).toHaveBeenCalledTimes(1);
 
@@ -101,7 +101,7 @@ describe('PersonCard', () => {
         refreshing
       />,
     );
-    expect(screen.getByText('Updated 3 h ago · refreshing…')).toBeTruthy();
+    expect(screen.getByText(/^Updated 3 h ago/).textContent).toBe('Updated 3 h ago · refreshing…');
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(onRefresh).toHaveBeenCalledTimes(1);
   });

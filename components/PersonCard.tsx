@@ -225,7 +225,8 @@ function AgeMarker(props: { details: PersonDetailsResult; refreshing: boolean; n
   const age = formatRelative(props.details.fetchedAt, props.now, 'short');
   return (
     <span class="lens-age" data-stale={props.details.stale ? '' : undefined}>
-      {props.refreshing ? `Updated ${age} · refreshing…` : `Updated ${age}`}
+      Updated {age}
+      {props.refreshing && <span class="lens-visually-hidden"> · refreshing…</span>}
     </span>
   );
 }

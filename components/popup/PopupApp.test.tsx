@@ -78,9 +78,12 @@ describe('popup: search', () => {
     const listbox = await screen.findByRole('listbox');
     await waitFor(() => expect(within(listbox).getAllByRole('option')).toHaveLength(2));
     expect(screen.getByRole('option', { name: 'Ann Lee' })).toBeTruthy();
-    expect(screen.getByRole('option', { name: 'Anna Bell' }).textContent).toContain(
-      'anna@example.com · Globex',
-    );
+    // Named by the full name alone; e-mail and organization are shown and read as its description.
+    const option = screen.getByRole('option', {
+      name: 'Anna Bell',
+      description: 'anna@example.com · Globex',
+    });
+    expect(option.querySelector('[data-text]')?.getAttribute('data-text')).toBe('anna@example.com · Globex');
   });
 
   it('shows local results at once and adds the refined ones without reordering', async () => {

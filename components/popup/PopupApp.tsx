@@ -114,6 +114,7 @@ function SignedIn(props: {
   return (
     <>
       <header class="lens-popup__header">
+        <h1 class="lens-visually-hidden">Affinity Lens</h1>
         <SiteSwitch />
         <button type="button" class="lens-link-like" onClick={props.onOpenSettings}>
           Settings

@@ -201,6 +201,11 @@ function ResultOption(props: {
 }) {
   const { hit } = props;
   const secondary = [hit.primaryEmail, hit.organization].filter(Boolean).join(' · ');
+  const badge = hit.type === 1 ? 'Team' : null;
+  const description = [badge && 'Your team', secondary].filter(Boolean).join(', ');
+  // The option is named by the full name alone (aria-labelledby). The e-mail and organization are
+  // drawn by CSS from data-text, so they are not part of the option's text content (which would
+  // differ from its name: WCAG 2.5.3), and are read through aria-describedby instead.
   return (
     <li
       id={props.id}
@@ -208,7 +213,7 @@ function ResultOption(props: {
       class="lens-result"
       aria-selected={props.active}
       aria-labelledby={`${props.id}-name`}
-      aria-describedby={secondary ? `${props.id}-secondary` : undefined}
+      aria-describedby={description ? `${props.id}-description` : undefined}
       onMouseMove={props.onPointer}
       onMouseDown={(e) => e.preventDefault() /* keep focus in the field */}
       onClick={props.onChoose}
@@ -216,10 +221,11 @@ function ResultOption(props: {
       <span class="lens-result__name" id={`${props.id}-name`}>
         {hit.fullName}
       </span>
-      {hit.type === 1 && <span class="lens-result__badge">Team</span>}
-      {secondary && (
-        <span class="lens-result__secondary" id={`${props.id}-secondary`}>
-          {secondary}
+      {badge && <span class="lens-result__badge" data-text={badge} />}
+      {secondary && <span class="lens-result__secondary" data-text={secondary} />}
+      {description && (
+        <span id={`${props.id}-description`} hidden>
+          {description}
         </span>
       )}
     </li>

@@ -52,9 +52,9 @@ export function formatDate(value: number | string | Date): string {
   return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
-/** "14:05" (or the locale's clock, e.g. "2:05 PM" in en-US). */
+/** "14:05" in the person's own clock style (e.g. "2:05 PM" in en-US). */
 export function formatClock(value: number | Date, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(value));
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(value));
 }
 
 /** "3 weeks ago (12 Mar 2026)". */
