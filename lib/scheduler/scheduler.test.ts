@@ -360,6 +360,16 @@ describe('5xx and network failures', () => {
     expect(result.error).toBe(offline);
   });
 
+  it('still settles its callers when an exchange answers with something that is not a response', async () => {
+    const { clock, scheduler } = setup();
+    const broken = async () => undefined as unknown as HttpResponse;
+    const result = run(scheduler, 'interactive', broken);
+    await clock.runUntilIdle();
+    expect(result.error).toBeInstanceOf(AffinityError);
+    expect(result.error?.message.length).toBeGreaterThan(10);
+    expect(scheduler.state().inFlight).toBe(0);
+  });
+
   it('turns an unexpected throw into an error with a sentence, without retrying', async () => {
     const { clock, scheduler } = setup();
     const server = scripted(clock, [new TypeError('boom')]);
@@ -503,6 +513,18 @@ describe('state for the UI', () => {
     expect(heard).toHaveLength(count);
   });
 
+  it('tells subscribers when a pause ends, even with nothing waiting', async () => {
+    const { clock, scheduler } = setup();
+    const server = scripted(clock, [answer(429, { 'retry-after': '5' })]);
+    const heard: SchedulerState[] = [];
+    scheduler.subscribe((state) => heard.push(state));
+    scheduler.schedule({ priority: 'interactive', execute: server.execute }).catch(() => undefined);
+    await clock.advanceBy(200);
+    expect(heard.at(-1)?.pauseReason).toBe('rate-limit');
+    await clock.advanceBy(60_000);
+    expect(heard.at(-1)?.pauseReason).toBeNull();
+  });
+
   it('says the window is spent and when it frees', async () => {
     const { clock, scheduler } = setup({ defaultLimit: 2 });
     const start = clock.now();
@@ -566,6 +588,18 @@ describe('persistence across a worker restart', () => {
     expect(server.calls).toHaveLength(0);
     await clock.runUntilIdle();
     expect(server.calls).toEqual([61_000]);
+  });
+
+  it('starts afresh when the store cannot be read', async () => {
+    const clock = createVirtualClock(0);
+    const failing = {
+      load: () => Promise.reject(new Error('storage unavailable')),
+      save: () => Promise.resolve(),
+    };
+    const scheduler = createScheduler({ clock, store: failing });
+    const server = scripted(clock, [answer(200)]);
+    const result = await clock.run(scheduler.schedule({ priority: 'interactive', execute: server.execute }));
+    expect(result.status).toBe(200);
   });
 
   it('keeps a pause across a restart', async () => {

@@ -6,7 +6,7 @@
  * low, and keeps its window across service-worker restarts.
  */
 import { AffinityError } from '../affinity/errors';
-import { parseRateLimitHeaders, retryAtFromHeaders } from '../affinity/rate-headers';
+import { parseRateLimitHeaders, retryAtFromHeaders, type RateLimitHeaders } from '../affinity/rate-headers';
 import { fullJitterBackoff, type BackoffPolicy } from './backoff';
 import { systemClock } from './clock';
 import { WindowPersister } from './persistence';
@@ -158,8 +158,9 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
 
   if (store) {
     const loadingGeneration = generation;
-    store
-      .load()
+    // Through a promise, so that even a store that throws at once only means starting afresh.
+    Promise.resolve()
+      .then(() => store.load())
       .then(
         (saved) => {
           if (saved && generation === loadingGeneration) restore(saved);
@@ -351,10 +352,16 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
     } catch (error) {
       exchange = Promise.reject(error);
     }
-    exchange.then(
-      (response) => onAnswer(entry, sentAt, sentGeneration, response),
-      (error: unknown) => onFailure(entry, sentGeneration, error),
-    );
+    exchange
+      .then(
+        (response) => onAnswer(entry, sentAt, sentGeneration, response),
+        (error: unknown) => onFailure(entry, sentGeneration, error),
+      )
+      .catch((bug: unknown) => {
+        // Whatever went wrong in here, the callers still get an answer with a sentence.
+        if (entry.phase !== 'done') settle(entry, { error: AffinityError.from(bug) });
+        pump();
+      });
   }
 
   function endFlight(entry: Entry): void {
@@ -371,12 +378,12 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
       return;
     }
     const now = clock.now();
-    const rate = parseRateLimitHeaders(response.headers);
+    const rate = parseRateLimitHeaders(response.headers ?? {});
     minute.observe(rate, now, inFlight);
     monthly.observe(rate, now, inFlightCounted);
     persister.markDirty(now);
     if (response.status === 429) {
-      onRateLimited(entry, response, sentAt, now);
+      onRateLimited(entry, response, rate, sentAt, now);
     } else {
       consecutiveRateLimits = 0;
       if (entry.phase !== 'done') {
@@ -392,7 +399,13 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
     pump();
   }
 
-  function onRateLimited(entry: Entry, response: HttpResponse, sentAt: number, now: number): void {
+  function onRateLimited(
+    entry: Entry,
+    response: HttpResponse,
+    rate: RateLimitHeaders,
+    sentAt: number,
+    now: number,
+  ): void {
     rateLimitedCount += 1;
     // A refused request did not use the allowance.
     minute.forgetSend(sentAt, entry.flightPriority);
@@ -402,7 +415,7 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
       if (entry.phase !== 'done') settle(entry, { error: monthly.error(now) });
       return;
     }
-    minute.onRateLimited(parseRateLimitHeaders(response.headers).remaining, now, inFlight);
+    minute.onRateLimited(rate.remaining, now, inFlight);
     const told = retryAtFromHeaders(response.headers, now);
     const retryAt = told ?? now + fullJitterBackoff(consecutiveRateLimits, RATE_LIMIT_BACKOFF, random);
     consecutiveRateLimits += 1;
@@ -477,10 +490,11 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
   function armWake(now: number): void {
     const hasInteractive = queue.size('interactive') > 0;
     const hasBackground = queue.size('background') > 0;
-    if (!hasInteractive && !hasBackground) return;
-    let at: number;
     const pause = activePause(now);
+    let at: number;
+    // A pause ends with a wake-up even with nothing waiting, so that subscribers hear of it.
     if (pause !== null) at = pause;
+    else if (!hasInteractive && !hasBackground) return;
     else if (inFlight >= concurrency) return;
     else if (hasInteractive) at = minute.nextRoomAt(now, 'interactive', 0);
     else if (inFlightBy.background < backgroundSlots)
