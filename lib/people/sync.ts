@@ -36,6 +36,8 @@ export interface RosterSync {
   subscribe(listener: (status: RosterStatus) => void): () => void;
   /** Whether a sync was cut short and has not resumed yet (so the background can resume it at startup). */
   isInterrupted(): Promise<boolean>;
+  /** Re-reads the count after the roster changed outside a sync (a person removed on a 404), and publishes it. */
+  recount(): Promise<RosterStatus>;
 }
 
 const toRosterPerson = (p: PersonSummary): RosterPerson => {
@@ -172,6 +174,11 @@ export function createRosterSync(options: RosterSyncOptions): RosterSync {
     },
     async isInterrupted() {
       return running === null && (await db.progress()) !== null;
+    },
+    async recount() {
+      const base = await loadStatus();
+      const meta = await db.meta();
+      return publish({ ...(current ?? base), count: meta.count });
     },
   };
 }
