@@ -138,6 +138,18 @@ describe('options: preferences', () => {
   });
 });
 
+describe('options: background trouble', () => {
+  it('says so when the background does not answer, and still takes a key', async () => {
+    answerWith(send, {
+      'status/get': () =>
+        fail({ kind: 'unexpected', message: 'Affinity Lens did not answer. Reopen this page.' }),
+    });
+    render(<OptionsApp pollMs={60_000} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('did not answer');
+    expect(keyField()).toBeTruthy();
+  });
+});
+
 describe('options: data', () => {
   it('clears caches', async () => {
     const clear = vi.fn(() => null);

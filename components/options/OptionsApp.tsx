@@ -1,6 +1,7 @@
 /** The options page: the key, where cards appear, how they behave, and the data kept on this device. */
 import { useRef, useState } from 'preact/hooks';
 import type { Preferences } from '../../lib/settings';
+import { ErrorMessage } from '../ErrorMessage';
 import { usePreferences } from '../use-preferences';
 import { useStatus } from '../use-status';
 import { BehaviourSection } from './BehaviourSection';
@@ -9,7 +10,7 @@ import { KeySection } from './KeySection';
 import { SitesSection } from './SitesSection';
 
 export function OptionsApp(props: { pollMs?: number }) {
-  const { status, refresh } = useStatus(props.pollMs ?? 1000);
+  const { status, error, refresh } = useStatus(props.pollMs ?? 1000);
   const { prefs, update } = usePreferences();
   const [saved, setSaved] = useState<'idle' | 'saved' | 'failed'>('idle');
   const hideTimer = useRef<ReturnType<typeof setTimeout>>();
@@ -34,6 +35,7 @@ export function OptionsApp(props: { pollMs?: number }) {
         </p>
       </header>
       <main class="lens-options__main">
+        {error && !status && <ErrorMessage error={error} onRetry={refresh} />}
         <KeySection status={status} onChange={refresh} />
         {prefs && (
           <>
