@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVirtualClock } from './clock';
+import { createVirtualClock, systemClock } from './clock';
 
 describe('virtual clock', () => {
   it('wakes sleepers in time order, and only when time is advanced past them', async () => {
@@ -42,5 +42,15 @@ describe('virtual clock', () => {
     expect(value).toBe('done');
     expect(clock.now()).toBe(5_000);
     await expect(clock.run(new Promise(() => undefined))).rejects.toThrow(/cannot settle/);
+  });
+});
+
+describe('system clock', () => {
+  it('sleeps on real timers and can be woken early by an abort', async () => {
+    await expect(systemClock.sleep(1)).resolves.toBeUndefined();
+    const controller = new AbortController();
+    const sleeping = systemClock.sleep(60_000, controller.signal);
+    controller.abort();
+    await expect(sleeping).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

@@ -136,6 +136,15 @@ describe('concurrency and priorities', () => {
   });
 });
 
+describe('defaults', () => {
+  it('runs on the system clock when given none', async () => {
+    const scheduler = createScheduler();
+    const response = await scheduler.schedule({ priority: 'interactive', execute: async () => answer(200) });
+    expect(response.status).toBe(200);
+    expect(scheduler.state()).toMatchObject({ limit: 900, used: 1, inFlight: 0 });
+  });
+});
+
 describe('coalescing and abort', () => {
   it('answers identical requests with one exchange', async () => {
     const { clock, scheduler } = setup();
