@@ -59,6 +59,8 @@ export interface PeopleStore {
   getPerson(id: number, options?: GetPersonOptions): Promise<PersonDetailsResult>;
   /** Listens for background refreshes of cards (stale data replaced, organizations named). */
   onPersonUpdate(listener: (update: PersonUpdate) => void): () => void;
+  /** Loads the roster and builds its index now (call at worker start so the first search is instant). */
+  preload(): Promise<void>;
   /** Every roster person named in each text (no API call). */
   matchTexts(texts: string[]): Promise<TextMatch[][]>;
   sync: StoreSync;
@@ -212,6 +214,10 @@ export function createPeopleStore(options: PeopleStoreOptions): PeopleStore {
     onPersonUpdate(listener) {
       updateListeners.add(listener);
       return () => updateListeners.delete(listener);
+    },
+    async preload() {
+      const s = session;
+      await Promise.all([rosterOf(s), s.sync.then((sync) => sync.status()), s.details]);
     },
     async matchTexts(texts) {
       return (await rosterOf(session)).matchTexts(texts);
