@@ -3,6 +3,7 @@
  * the request scheduler; answers are validated and turned into domain types, failures into
  * AffinityErrors with a sentence a person can act on.
  */
+import { formatWhen } from '../scheduler/when';
 import type { z } from 'zod';
 import { AffinityError } from './errors';
 import { buildUrl, createHttpSend, type HttpSend, type Query } from './http';
@@ -266,16 +267,6 @@ function rateLimitedError(headers: Record<string, string>, now: number): Affinit
     retryAt,
     message: `Affinity's rate limit was reached; requests resume ${formatWhen(retryAt, now)}.`,
   });
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "at 14:05" today, or "on 2026-03-01 at 00:00" on another day (local time). */
-export function formatWhen(at: number, now: number): string {
-  const when = new Date(at);
-  const time = `${pad(when.getHours())}:${pad(when.getMinutes())}`;
-  if (when.toDateString() === new Date(now).toDateString()) return `at ${time}`;
-  return `on ${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())} at ${time}`;
 }
 
 /** Belt and braces: whatever a body or a dependency said, the key never reaches a message. */
