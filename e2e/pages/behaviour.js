@@ -24,7 +24,6 @@
   var initial = null;
   document.addEventListener('DOMContentLoaded', function () {
     initial = fingerprint();
-    window.__initial = initial;
   });
   window.lensPageCheck = function () {
     var same = fingerprint() === initial;

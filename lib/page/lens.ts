@@ -1,0 +1,145 @@
+/**
+ * Affinity Lens on one document: scans and marks, follows changes, opens cards. Everything it sets
+ * up hangs off one AbortSignal, so `stop()` (site switched off, extension updated or removed)
+ * leaves the page as it found it: no observer, listener, highlight or element remains.
+ */
+import { cardStyles } from '../../components/styles';
+import type { MessageType, RequestOf, Responses } from '../messages';
+import { sendToBackground } from '../messaging';
+import { defaultPreferences, type Preferences } from '../settings';
+import { CardController } from './card/card';
+import { DetailsLoader } from './card/details';
+import { shellStyles } from './card/shell-styles';
+import { startHover, type HoverFeature } from './hover';
+import { defaultTimings, type IntentTimings } from './intent';
+import { MarkIndex } from './mark-index';
+import { watchMutations } from './mutations';
+import { createHighlightPainter } from './painter';
+import { Scanner } from './scanner';
+import { UI_HOST_TAG } from './skip';
+import { whenPageSettled } from './yield';
+
+export type Send = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<Responses[T]>;
+
+export interface LensOptions {
+  win?: Window;
+  send?: Send;
+  /** The extension was reloaded or removed under the page: the caller tears everything down. */
+  onContextLost?(): void;
+}
+
+export interface Lens {
+  update(prefs: Preferences): void;
+  stop(): void;
+  /** Resolves when the initial scan and any queued rescans are applied (tests, benchmarks). */
+  idle(): Promise<void>;
+  readonly index: MarkIndex;
+  readonly hover: HoverFeature;
+}
+
+/** Preferences from storage may predate a field: missing ones take their defaults. */
+export function withDefaults(stored: Partial<Preferences> | null | undefined): Preferences {
+  return {
+    ...defaultPreferences,
+    ...stored,
+    sections: { ...defaultPreferences.sections, ...stored?.sections },
+  };
+}
+
+export function timingsFor(prefs: Preferences): IntentTimings {
+  const showMs = Number.isFinite(prefs.hoverDelayMs)
+    ? Math.max(0, prefs.hoverDelayMs)
+    : defaultTimings.showMs;
+  return { ...defaultTimings, showMs };
+}
+
+/** The extension context is gone (reloaded, updated, removed): messages can never succeed again. */
+export function isContextLost(error: unknown): boolean {
+  return error instanceof Error && /context invalidated|receiving end does not exist/i.test(error.message);
+}
+
+export function startLens(initial: Preferences, options: LensOptions = {}): Lens {
+  const win = options.win ?? window;
+  const doc = win.document;
+  const send: Send = options.send ?? sendToBackground;
+  const controller = new AbortController();
+  const { signal } = controller;
+  let prefs = initial;
+
+  const contextLost = (error: unknown) => {
+    if (isContextLost(error)) options.onContextLost?.();
+  };
+
+  const painter = createHighlightPainter(win);
+  painter.setVisible(prefs.showMarks);
+  const index = new MarkIndex(painter);
+  const scanner = new Scanner({
+    match: (texts) => send('page/match', { texts }),
+    index,
+    signal,
+    // Not signed in or no roster yet: the page stays unmarked. Only a lost context is acted on.
+    onError: contextLost,
+  });
+
+  const loader = new DetailsLoader({
+    getPerson: (id, refresh) =>
+      send('people/get', refresh ? { id, refresh } : { id }).catch((error: unknown) => {
+        contextLost(error);
+        throw error;
+      }),
+    searchLocal: (term) => send('people/search', { term, local: true, limit: 20 }),
+  });
+  let card: CardController | null = null;
+  const hover = startHover({
+    doc,
+    index,
+    signal,
+    timings: timingsFor(prefs),
+    card: () =>
+      (card ??= new CardController({
+        doc,
+        loader,
+        css: `${cardStyles}\n${shellStyles}`,
+        sections: () => prefs.sections,
+        onDismiss: () => hover.intent.close(),
+      })),
+  });
+
+  const startup = whenPageSettled(win, signal).then(() => {
+    if (signal.aborted || !doc.body) return;
+    scanner.enqueue(doc.body);
+    watchMutations({
+      root: doc.documentElement,
+      signal,
+      isOwnUi: (node) => node.nodeName.toLowerCase() === UI_HOST_TAG,
+      forget: (node) => index.forget(node),
+      onFlush: (plan) => {
+        if (plan.sweep) index.sweep();
+        for (const root of plan.roots) scanner.enqueue(root);
+      },
+    });
+  });
+
+  return {
+    index,
+    hover,
+    update(next) {
+      prefs = next;
+      painter.setVisible(next.showMarks);
+      hover.setTimings(timingsFor(next));
+    },
+    stop() {
+      if (signal.aborted) return;
+      controller.abort();
+      card?.destroy();
+      card = null;
+      loader.clear();
+      index.clear();
+      painter.clear();
+    },
+    async idle() {
+      await startup;
+      await scanner.whenIdle();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * What the page walker never reads: code and markup that is not prose, form fields and editable
+ * regions (the user's own typing), embedded documents, and the extension's own UI.
+ */
+
+const ELEMENT_NODE = 1;
+
+/** The card's host element; the walker and the mutation observer ignore it. */
+export const UI_HOST_TAG = 'affinity-lens-card';
+
+const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'datalist',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  // SVG and MathML text is positioned glyph by glyph; highlights there are unreliable and rarely names.
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  UI_HOST_TAG,
+]);
+
+/**
+ * True when an element's whole subtree is skipped. Only attributes and the tag are read: anything
+ * computed (styles, isContentEditable) would force a style recalculation per element.
+ */
+export function isSkippedElement(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.localName)) return true;
+  if (element.hasAttribute('hidden')) return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  return element.getAttribute('role') === 'textbox';
+}
+
+/** True when the node or one of its ancestors is skipped (for roots handed over by mutations). */
+export function isInsideSkipped(node: Node): boolean {
+  const start = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+  for (let el: Element | null = start; el; el = el.parentElement) {
+    if (isSkippedElement(el)) return true;
+  }
+  return false;
+}
+
+/** Text worth matching: a name or an address needs at least a few characters and a letter. */
+export function isCandidateText(text: string): boolean {
+  return text.length >= 3 && /\p{L}/u.test(text);
+}
