@@ -13,7 +13,7 @@ import {
 import { openRosterDb, type RosterDb } from './roster-db';
 import { createRosterSync } from './sync';
 import { createRosterView, type RosterView } from './roster-view';
-import { fakeClock, plainIndex, uniqueDbName } from './test-helpers';
+import { fakeClock, plainIndex, uniqueDbName, waitUntil } from './test-helpers';
 
 const MINUTE = 60_000;
 const PER_PERSON: FakeMethod[] = ['getPerson', 'getFieldValues', 'getRelationshipStrengths', 'getNotes'];
@@ -271,6 +271,42 @@ describe('the card cache', () => {
     const [a, b] = await Promise.all([details.getPerson(SUBJECT_ID), details.getPerson(SUBJECT_ID)]);
     expect(perPersonCalls()).toBe(4);
     expect(a.person).toEqual(b.person);
+  });
+});
+
+describe('callers who give up', () => {
+  it('cancel the fetch only when nobody else waits for it', async () => {
+    const { fake, db, details } = await setUp();
+    let release: () => void = () => undefined;
+    let gate = new Promise<void>((resolve) => (release = resolve));
+    const signals: (AbortSignal | undefined)[] = [];
+    const original = fake.client.getNotes;
+    fake.client.getNotes = async (...args) => {
+      signals.push(args[2]?.signal);
+      await gate;
+      return original(...args);
+    };
+
+    const leaving = new AbortController();
+    const staying = details.getPerson(SUBJECT_ID);
+    const left = details.getPerson(SUBJECT_ID, { signal: leaving.signal });
+    await waitUntil(() => signals.length === 1);
+    leaving.abort();
+    await expect(left).rejects.toMatchObject({ kind: 'aborted' });
+    expect(signals[0]?.aborted).toBe(false);
+    release();
+    expect((await staying).person.id).toBe(SUBJECT_ID);
+
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const alone = new AbortController();
+    const pending = details.getPerson(TEAM.tara.id, { signal: alone.signal });
+    await waitUntil(() => signals.length === 2);
+    alone.abort();
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
+    expect(signals[1]?.aborted).toBe(true);
+    release();
+    await details.idle();
+    expect(await db.getDetails(TEAM.tara.id)).toBeUndefined();
   });
 });
 

@@ -15,7 +15,7 @@
  */
 import { AffinityError, type SerializedError } from '../affinity/errors';
 import type { AffinityClient, RequestOptions } from '../affinity/types';
-import type { Clock, Priority } from '../scheduler/types';
+import type { Clock } from '../scheduler/types';
 import { assemblePerson, latestNotes, organizationIdsOf } from './assemble';
 import { createCatalogs, DAY_MS, type Catalogs } from './catalogs';
 import type { DetailsEntry, PersonBundle, RosterDb } from './roster-db';
@@ -170,7 +170,7 @@ export function createPersonDetails(options: PersonDetailsOptions): PersonDetail
     id: number,
     signal: AbortSignal,
   ): Promise<PersonDetailsResult> {
-    const request: RequestOptions = { priority: 'interactive' as Priority, signal };
+    const request: RequestOptions = { priority: 'interactive', signal };
     // Catalogs load beside the per-person calls; when cold they are filled once, then cached.
     const catalogsReady = Promise.all([catalogs.fields(true), catalogs.lists(true)]);
     let bundle: PersonBundle;
@@ -197,6 +197,7 @@ export function createPersonDetails(options: PersonDetailsOptions): PersonDetail
 
   /** One fetch per id at a time; it is cancelled only when every caller waiting on it gave up. */
   function sharedFetch(requestedId: number, id: number, signal?: AbortSignal): Promise<PersonDetailsResult> {
+    if (signal?.aborted) return Promise.reject(aborted());
     let shared = inFlight.get(id);
     if (!shared) {
       const controller = new AbortController();
@@ -213,10 +214,6 @@ export function createPersonDetails(options: PersonDetailsOptions): PersonDetail
     const joined = shared;
     joined.waiters += 1;
     if (!signal) return joined.promise;
-    if (signal.aborted) {
-      leave(joined);
-      return Promise.reject(aborted());
-    }
     return new Promise<PersonDetailsResult>((resolve, reject) => {
       const onAbort = () => {
         leave(joined);

@@ -3,7 +3,7 @@ import { AffinityError } from '../affinity/errors';
 import { createFakeAffinity, generatePeople, worldWithPeople, type FakeAffinity } from './fake-affinity';
 import { openRosterDb, type RosterDb } from './roster-db';
 import { createRosterSync } from './sync';
-import { fakeClock, uniqueDbName } from './test-helpers';
+import { fakeClock, uniqueDbName, waitUntil } from './test-helpers';
 import type { RosterStatus } from './types';
 
 const open: RosterDb[] = [];
@@ -220,9 +220,3 @@ describe('an interrupted sync', () => {
     expect((await sync.start()).count).toBe(1234);
   });
 });
-
-/** Polls until the condition holds (microtask and macrotask turns, no timing assumptions). */
-async function waitUntil(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 0));
-  expect(condition()).toBe(true);
-}

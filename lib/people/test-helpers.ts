@@ -8,6 +8,12 @@ let databases = 0;
 /** A database name no other test uses (fake-indexeddb is shared by the whole test file). */
 export const uniqueDbName = (): string => `lens-test-${++databases}-${Date.now()}`;
 
+/** Lets pending work run until the condition holds (turns of the event loop, no timing assumptions). */
+export async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 1000 && !condition(); turn += 1) await new Promise((r) => setTimeout(r, 0));
+  if (!condition()) throw new Error('The awaited condition never held.');
+}
+
 export interface FakeClock {
   now(): number;
   advance(ms: number): void;
