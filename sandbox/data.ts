@@ -262,7 +262,9 @@ export class SandboxData {
           },
         ]
       : [];
-    return { ...org, personIds, opportunityIds: [], listEntries };
+    // A deal with someone at a company is a deal with the company.
+    const opportunityIds = personIds.flatMap((personId) => this.opportunityIds(personId));
+    return { ...org, personIds, opportunityIds, listEntries };
   }
 
   /**
