@@ -9,6 +9,7 @@ import type { BenchModule, BenchRow } from './types';
 const modules: Record<string, () => Promise<BenchModule>> = {
   people: () => import('./people.bench').then((m) => m.default),
   scheduler: () => import('./scheduler.bench').then((m) => m.default),
+  sandbox: () => import('./sandbox.bench').then((m) => m.default),
 };
 
 function format(row: BenchRow): string {
