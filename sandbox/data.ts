@@ -35,7 +35,6 @@ import {
   SALT,
   generateDirectory,
   matchesWords,
-  organizationIdAt,
   organizationIndexOf,
   personAt,
   termWords,
@@ -388,5 +387,3 @@ export class SandboxData {
 export function createSandboxData(options: SandboxDataOptions = {}): SandboxData {
   return new SandboxData(options);
 }
-
-export { organizationIdAt };

@@ -1,7 +1,7 @@
 /**
  * The eager part of the sandbox data: who exists (people and organizations), their names, e-mails and
  * employers, and the compact per-person facts searches need (list memberships, whether they have
- * interactions, a folded search text). Everything else about a person is derived on demand
+ * interactions, folded name words). Everything else about a person is derived on demand
  * (details.ts), which keeps 100,000 people cheap in time and memory.
  */
 import {

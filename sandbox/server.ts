@@ -29,6 +29,8 @@ export interface SandboxOptions {
   people?: number;
   /** Data seed (default 1). Ignored when `data` is given. */
   seed?: number;
+  /** The day interaction dates are relative to (default SANDBOX_TODAY). Ignored when `data` is given. */
+  today?: Date | string;
   /** Prebuilt data, to share one big data set between several servers (benchmarks). */
   data?: SandboxData;
   /** Requests per key per minute (default 900). */
@@ -109,7 +111,8 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 });
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const data = options.data ?? createSandboxData({ people: options.people, seed: options.seed });
+  const data =
+    options.data ?? createSandboxData({ people: options.people, seed: options.seed, today: options.today });
   const now = options.now ?? Date.now;
   const limiter = new RateLimiter({
     perMinute: options.limitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE,
