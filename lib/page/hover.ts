@@ -28,6 +28,8 @@ export interface HoverOptions {
   nextFrame?(callback: () => void): void;
   /** Finds the mark under a point; replaceable where there is no layout (tests). */
   hitTest?(x: number, y: number, target: Element | null): Mark | null;
+  /** Whether an event comes from the user (page scripts' synthetic events do not count). */
+  isTrusted?(event: Event): boolean;
 }
 
 export interface HoverFeature {
@@ -63,6 +65,7 @@ export function startHover(options: HoverOptions): HoverFeature {
   const nextFrame =
     options.nextFrame ?? ((callback: () => void) => doc.defaultView?.requestAnimationFrame(() => callback()));
 
+  const trusted = options.isTrusted ?? ((event: Event) => event.isTrusted);
   let latest: PointerEvent | null = null;
   let framePending = false;
   const process = () => {
@@ -82,7 +85,7 @@ export function startHover(options: HoverOptions): HoverFeature {
     doc.addEventListener(type, handler, { capture: true, passive: type !== 'keydown', signal });
 
   listen('pointermove', (event) => {
-    if (!event.isTrusted || event.pointerType === 'touch') return;
+    if (!trusted(event) || event.pointerType === 'touch') return;
     latest = event;
     if (!framePending) {
       framePending = true;
@@ -92,7 +95,7 @@ export function startHover(options: HoverOptions): HoverFeature {
 
   // Leaving the window (or into a frame, whose document has its own listeners).
   listen('pointerout', (event) => {
-    if (!event.isTrusted) return;
+    if (!trusted(event)) return;
     const to = event.relatedTarget as Element | null;
     if (to === null || to.localName === 'iframe' || to.localName === 'frame') {
       latest = null;
@@ -101,12 +104,12 @@ export function startHover(options: HoverOptions): HoverFeature {
   });
 
   listen('pointerdown', (event) => {
-    if (!event.isTrusted || intent.shownTarget === null || card?.owns(event.target)) return;
+    if (!trusted(event) || intent.shownTarget === null || card?.owns(event.target)) return;
     intent.close();
   });
 
   listen('keydown', (event) => {
-    if (!event.isTrusted) return;
+    if (!trusted(event)) return;
     if (event.key === 'Escape' && intent.shownTarget !== null) {
       const focused = card?.hasFocus() ?? false;
       intent.close();

@@ -7,7 +7,7 @@ import { h, render } from 'preact';
 import { AffinityError } from '../../affinity/errors';
 import type { PersonDetailsResult } from '../../people/types';
 import type { Preferences } from '../../settings';
-import { markRects, nearestRect } from '../hit-test';
+import { markRects, nearestRect, type RectLike } from '../hit-test';
 import type { OpenedBy } from '../intent';
 import type { Mark } from '../mark-index';
 import type { DetailsLoader, Candidate } from './details';
@@ -22,6 +22,9 @@ export interface CardControllerOptions {
   sections(): Preferences['sections'];
   /** The card wants to close: its close button, its name left the page, or focus left it. */
   onDismiss(): void;
+  /** Where a mark is on screen; replaceable where there is no layout (tests). */
+  measure?(mark: Mark): RectLike[];
+  createHost?(doc: Document, css: string): CardHost;
 }
 
 export interface Point {
@@ -43,6 +46,10 @@ export class CardController {
 
   constructor(private readonly options: CardControllerOptions) {}
 
+  private measure(mark: Mark): RectLike[] {
+    return (this.options.measure ?? markRects)(mark);
+  }
+
   get visible(): boolean {
     return this.mark !== null;
   }
@@ -63,7 +70,7 @@ export class CardController {
     this.openedBy = openedBy;
     this.candidates = null;
     this.chosen = false;
-    const rects = markRects(mark);
+    const rects = this.measure(mark);
     const nearest = point ? nearestRect(rects, point.x, point.y) : undefined;
     this.rectIndex = nearest ? rects.indexOf(nearest) : 0;
 
@@ -198,7 +205,7 @@ export class CardController {
 
   private ensureHost(): CardHost {
     if (this.host) return this.host;
-    const host = createCardHost(this.options.doc, this.options.css);
+    const host = (this.options.createHost ?? createCardHost)(this.options.doc, this.options.css);
     // A keyboard user who tabs out of the card is done with it.
     host.mount.addEventListener('focusout', () => {
       setTimeout(() => {
@@ -218,7 +225,7 @@ export class CardController {
     if (!mark || !win) return;
     const reference = () => {
       if (!mark.node.isConnected) return null;
-      const rects = markRects(mark);
+      const rects = this.measure(mark);
       return rects[this.rectIndex] ?? rects[0] ?? null;
     };
     this.stopPositioning = follow(win, host.mount, reference, () => this.options.onDismiss());

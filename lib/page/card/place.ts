@@ -6,12 +6,7 @@
  * 30 KB budget for the one case it has.
  */
 
-export interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+import type { RectLike as Box } from '../hit-test';
 
 export interface Size {
   width: number;

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markAtPoint, nearestRect, rectsContain, type RectLike } from './hit-test';
+import { MarkIndex, type Mark } from './mark-index';
+import { createHighlightPainter } from './painter';
+
+const rect = (left: number, top: number, right: number, bottom: number): RectLike => ({
+  left,
+  top,
+  right,
+  bottom,
+});
+
+describe('rectsContain', () => {
+  it('is true inside any rectangle, with a pixel of tolerance', () => {
+    const rects = [rect(10, 10, 50, 30), rect(0, 40, 30, 60)];
+    expect(rectsContain(rects, 20, 20)).toBe(true);
+    expect(rectsContain(rects, 5, 50)).toBe(true);
+    expect(rectsContain(rects, 50.5, 20)).toBe(true);
+    expect(rectsContain(rects, 60, 20)).toBe(false);
+    expect(rectsContain(rects, 40, 50)).toBe(false);
+    expect(rectsContain([], 0, 0)).toBe(false);
+  });
+});
+
+describe('nearestRect', () => {
+  it('picks the line of a wrapped name that the pointer is on', () => {
+    const lines = [rect(300, 10, 400, 30), rect(0, 30, 80, 50)];
+    expect(nearestRect(lines, 20, 40)).toBe(lines[1]);
+    expect(nearestRect(lines, 390, 12)).toBe(lines[0]);
+    expect(nearestRect([], 0, 0)).toBeUndefined();
+  });
+});
+
+describe('markAtPoint', () => {
+  let index: MarkIndex;
+  let text: Text;
+  let caret: { offsetNode: Node; offset: number } | null;
+  const measured: Mark[] = [];
+
+  beforeEach(() => {
+    document.body.innerHTML =
+      '<p id="p">Ada Lovelace met Grace Hopper</p><p id="q">nobody</p><a id="a" href="mailto:g@h.io"><b>mail</b></a>';
+    text = document.getElementById('p')?.firstChild as Text;
+    index = new MarkIndex(createHighlightPainter(window));
+    index.setTextMarks(text, text.data, [
+      { start: 0, end: 12, kind: 'name', personIds: [1] },
+      { start: 17, end: 29, kind: 'name', personIds: [2] },
+    ]);
+    caret = null;
+    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = () => caret;
+    measured.length = 0;
+  });
+  afterEach(() => {
+    delete (document as unknown as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+  });
+
+  // Layout-free geometry: each mark occupies x in [start*10, end*10), y in [0, 20).
+  const measure = (mark: Mark) => {
+    measured.push(mark);
+    return [rect(mark.start * 10, 0, mark.end * 10, 20)];
+  };
+
+  it('finds the mark under the caret and confirms it against the mark’s rectangles', () => {
+    caret = { offsetNode: text, offset: 19 };
+    const p = document.getElementById('p');
+    expect(markAtPoint(index, document, 190, 10, p, measure)?.personIds).toEqual([2]);
+  });
+
+  it('refuses a caret that snapped to a mark from beside it', () => {
+    caret = { offsetNode: text, offset: 12 };
+    const p = document.getElementById('p');
+    expect(markAtPoint(index, document, 140, 10, p, measure)).toBeNull();
+    expect(markAtPoint(index, document, 119, 10, p, measure)?.personIds).toEqual([1]);
+  });
+
+  it('does not hit-test elements that hold no marks', () => {
+    caret = { offsetNode: text, offset: 3 };
+    expect(markAtPoint(index, document, 30, 10, document.getElementById('q'), measure)).toBeNull();
+    expect(measured).toEqual([]);
+  });
+
+  it('treats any point on a marked mailto link as the link', () => {
+    const link = document.getElementById('a') as HTMLAnchorElement;
+    index.setLinkMark(link, 'g@h.io', { start: 0, end: 6, kind: 'email', personIds: [9] });
+    expect(markAtPoint(index, document, 0, 0, link.querySelector('b'), measure)?.personIds).toEqual([9]);
+  });
+});

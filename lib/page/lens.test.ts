@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TextMatch } from '../people/types';
+import { sendToBackground } from '../messaging';
+import { makeDetails } from '../../components/test-fixtures';
+import { defaultPreferences, type Preferences } from '../settings';
+import { isContextLost, startLens, timingsFor, withDefaults, type Lens } from './lens';
+import { HIGHLIGHT_NAME } from './painter';
+
+vi.mock('../messaging', () => ({ sendToBackground: vi.fn() }));
+const send = vi.mocked(sendToBackground);
+
+const roster: Record<string, number[]> = { 'Ada Lovelace': [1], 'Grace Hopper': [2], 'ada@example.com': [1] };
+function match(texts: string[]): TextMatch[][] {
+  return texts.map((text) =>
+    Object.entries(roster).flatMap(([term, ids]) => {
+      const at = text.indexOf(term);
+      return at === -1
+        ? []
+        : [
+            {
+              start: at,
+              end: at + term.length,
+              kind: term.includes('@') ? 'email' : 'name',
+              personIds: ids,
+            } as TextMatch,
+          ];
+    }),
+  );
+}
+
+/** The Highlight API, as far as the lens uses it (happy-dom has none). */
+class FakeHighlight extends Set<AbstractRange> {}
+const registry = new Map<string, FakeHighlight>();
+
+const prefs = (over: Partial<Preferences> = {}): Preferences => ({ ...defaultPreferences, ...over });
+const painted = () => registry.get(HIGHLIGHT_NAME)?.size ?? 0;
+const pageMatchCalls = () => send.mock.calls.filter(([type]) => type === 'page/match');
+const sentTexts = () => pageMatchCalls().flatMap(([, payload]) => (payload as { texts: string[] }).texts);
+
+describe('startLens', () => {
+  let lens: Lens | null = null;
+
+  beforeEach(() => {
+    registry.clear();
+    Object.assign(window, { Highlight: FakeHighlight });
+    // happy-dom's CSS namespace is rebuilt on each read: replace it for the test.
+    Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+    send.mockReset();
+    send.mockImplementation(async (type, payload) => {
+      if (type === 'page/match') return match((payload as { texts: string[] }).texts);
+      if (type === 'people/get') return makeDetails();
+      throw new Error(`unexpected ${type}`);
+    });
+    vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(
+      () => [new DOMRect(10, 10, 100, 20)] as unknown as DOMRectList,
+    );
+    document.body.innerHTML =
+      '<p>Met Ada Lovelace today</p><p>Nobody else</p><pre>Grace Hopper</pre><a href="mailto:ada@example.com">mail</a>';
+  });
+
+  afterEach(() => {
+    lens?.stop();
+    lens = null;
+    vi.restoreAllMocks();
+  });
+
+  it('marks roster people after the page settles, sending only page text to the background', async () => {
+    lens = startLens(prefs());
+    await lens.idle();
+    expect(sentTexts()).toEqual(['Met Ada Lovelace today', 'Nobody else', 'ada@example.com', 'mail']);
+    expect(send.mock.calls.every(([type]) => type === 'page/match')).toBe(true);
+    expect(lens.index.size).toBe(2);
+    expect(painted()).toBe(2);
+  });
+
+  it('without marks, draws nothing but still knows the names for hovering', async () => {
+    lens = startLens(prefs({ showMarks: false }));
+    await lens.idle();
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
+    expect(lens.index.size).toBe(2);
+    lens.update(prefs({ showMarks: true }));
+    expect(painted()).toBe(2);
+    lens.update(prefs({ showMarks: false }));
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
+  });
+
+  it('marks names that the page adds later and drops marks of text that goes away', async () => {
+    lens = startLens(prefs());
+    await lens.idle();
+    const added = document.createElement('p');
+    added.textContent = 'Grace Hopper replied';
+    document.body.append(added);
+    document.body.firstElementChild?.remove();
+    await new Promise((r) => setTimeout(r, 300));
+    await lens.idle();
+    expect(sentTexts()).toContain('Grace Hopper replied');
+    expect(lens.index.size).toBe(2);
+    expect(painted()).toBe(2);
+    expect(lens.index.marksAt(added.firstChild as Text, 0)[0]?.personIds).toEqual([2]);
+  });
+
+  it('stop leaves the page as it found it: no marks, card, observer or listener', async () => {
+    lens = startLens(prefs());
+    await lens.idle();
+    const [mark] = lens.index.marksAt(document.querySelector('p')?.firstChild as Text, 5);
+    lens.hover.open(mark as NonNullable<typeof mark>);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.querySelector('affinity-lens-card')).not.toBeNull();
+    expect(painted()).toBe(2);
+
+    lens.stop();
+    expect(document.querySelector('affinity-lens-card')).toBeNull();
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
+    expect(lens.index.size).toBe(0);
+
+    const calls = send.mock.calls.length;
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Ada Lovelace again' }));
+    (document.querySelector('a') as HTMLElement).focus();
+    document.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyL', altKey: true, shiftKey: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(send.mock.calls.length).toBe(calls);
+    expect(document.querySelector('affinity-lens-card')).toBeNull();
+  });
+
+  it('tells its owner when the extension context is gone', async () => {
+    send.mockRejectedValue(new Error('Extension context invalidated.'));
+    const onContextLost = vi.fn();
+    lens = startLens(prefs(), { onContextLost });
+    await lens.idle();
+    expect(onContextLost).toHaveBeenCalled();
+  });
+
+  it('stays quiet when the background cannot match yet (no key, no roster)', async () => {
+    send.mockRejectedValue(new Error('No key'));
+    const onContextLost = vi.fn();
+    lens = startLens(prefs(), { onContextLost });
+    await lens.idle();
+    expect(onContextLost).not.toHaveBeenCalled();
+    expect(lens.index.size).toBe(0);
+  });
+});
+
+describe('preferences for the lens', () => {
+  it('fills fields missing from older stored preferences', () => {
+    const stored = {
+      siteMode: 'only',
+      sites: ['example.com'],
+      sections: { notes: false },
+    } as unknown as Partial<Preferences>;
+    const full = withDefaults(stored);
+    expect(full.hoverDelayMs).toBe(500);
+    expect(full.showMarks).toBe(true);
+    expect(full.sections).toEqual({ ...defaultPreferences.sections, notes: false });
+    expect(withDefaults(null)).toEqual(defaultPreferences);
+  });
+
+  it('turns the hover delay into intent timings, refusing nonsense', () => {
+    expect(timingsFor(prefs({ hoverDelayMs: 800 })).showMs).toBe(800);
+    expect(timingsFor(prefs({ hoverDelayMs: -5 })).showMs).toBe(0);
+    expect(timingsFor(prefs({ hoverDelayMs: Number.NaN })).showMs).toBe(500);
+  });
+
+  it('recognises a lost extension context', () => {
+    expect(isContextLost(new Error('Extension context invalidated.'))).toBe(true);
+    expect(isContextLost(new Error('Could not establish connection. Receiving end does not exist.'))).toBe(
+      true,
+    );
+    expect(isContextLost(new Error('offline'))).toBe(false);
+  });
+});

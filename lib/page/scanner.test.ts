@@ -1,0 +1,203 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TextMatch } from '../people/types';
+import { MarkIndex } from './mark-index';
+import { createHighlightPainter } from './painter';
+import { Scanner, type ScannerOptions } from './scanner';
+
+/** The background's matcher, as far as these tests need it: full names and addresses from a tiny roster. */
+const roster: Record<string, number> = { 'Ada Lovelace': 1, 'Grace Hopper': 2, 'ada@example.com': 1 };
+function matchTexts(texts: string[]): TextMatch[][] {
+  return texts.map((text) => {
+    const found: TextMatch[] = [];
+    for (const [term, id] of Object.entries(roster)) {
+      for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+        found.push({
+          start: at,
+          end: at + term.length,
+          kind: term.includes('@') ? 'email' : 'name',
+          personIds: [id],
+        });
+      }
+    }
+    return found;
+  });
+}
+
+function makeScanner(overrides: Partial<ScannerOptions> = {}) {
+  const index = new MarkIndex(createHighlightPainter(window));
+  const sent: string[][] = [];
+  const match = vi.fn(async (texts: string[]) => {
+    sent.push(texts);
+    return matchTexts(texts);
+  });
+  const controller = new AbortController();
+  const scanner = new Scanner({ match, index, signal: controller.signal, ...overrides });
+  return { scanner, index, sent, match, controller };
+}
+
+const markedTexts = (index: MarkIndex) =>
+  [...document.querySelectorAll('p, a')].flatMap((el) => {
+    const node = el.firstChild;
+    const link = index.linkMark(el);
+    return [
+      ...(link ? [`link:${link.text}`] : []),
+      ...(node ? index.marksAt(node, 0).map((m) => m.text) : []),
+    ];
+  });
+
+describe('Scanner', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('sends the page’s text to be matched and marks what comes back', async () => {
+    document.body.innerHTML =
+      '<p>Ada Lovelace wrote it</p><p>nobody here</p><textarea>Grace Hopper</textarea><a href="mailto:ada@example.com">write</a>';
+    const { scanner, index, sent } = makeScanner();
+    scanner.enqueue(document.body);
+    await scanner.whenIdle();
+    expect(sent.flat()).toEqual(['Ada Lovelace wrote it', 'nobody here', 'ada@example.com', 'write']);
+    expect(markedTexts(index)).toEqual(['Ada Lovelace', 'link:ada@example.com']);
+  });
+
+  it('batches texts by size so no message carries too much', async () => {
+    document.body.innerHTML = Array.from({ length: 10 }, (_, i) => `<p>Grace Hopper ${i}</p>`).join('');
+    const { scanner, index, sent } = makeScanner({ batchChars: 30 });
+    scanner.enqueue(document.body);
+    await scanner.whenIdle();
+    expect(sent.map((batch) => batch.length)).toEqual([3, 3, 3, 1]);
+    expect(index.size).toBe(10);
+  });
+
+  it('works in slices and gives the thread back between them', async () => {
+    document.body.innerHTML = Array.from({ length: 1000 }, (_, i) => `<p>Ada Lovelace ${i}</p>`).join('');
+    const yields = vi.fn(() => Promise.resolve());
+    let clock = 0;
+    // Every clock read costs a millisecond: a 8 ms slice ends after a few checks.
+    const { scanner, index } = makeScanner({
+      now: () => (clock += 1),
+      yieldToMain: yields,
+      sliceMs: 2,
+      batchItems: 50,
+      maxInFlight: 10,
+    });
+    scanner.enqueue(document.body);
+    await scanner.whenIdle();
+    expect(yields.mock.calls.length).toBeGreaterThan(5);
+    expect(index.size).toBe(1000);
+  });
+
+  it('pauses when it has used its share of the second', async () => {
+    document.body.innerHTML = Array.from({ length: 1000 }, (_, i) => `<p>Ada Lovelace ${i}</p>`).join('');
+    let clock = 0;
+    const sleeps: number[] = [];
+    const { scanner, index } = makeScanner({
+      now: () => (clock += 1),
+      yieldToMain: () => Promise.resolve(),
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+      dutyShare: 0.02,
+      sliceMs: 2,
+      batchItems: 50,
+      maxInFlight: 10,
+    });
+    scanner.enqueue(document.body);
+    await scanner.whenIdle();
+    expect(sleeps.length).toBeGreaterThan(0);
+    expect(sleeps.every((ms) => ms > 0)).toBe(true);
+    expect(index.size).toBe(1000);
+  });
+
+  it('keeps at most two batches in flight', async () => {
+    document.body.innerHTML = Array.from({ length: 8 }, (_, i) => `<p>Grace Hopper ${i}</p>`).join('');
+    const pending: (() => void)[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const { scanner, index } = makeScanner({
+      batchItems: 1,
+      match: (texts) =>
+        new Promise((resolve) => {
+          inFlight += 1;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          pending.push(() => {
+            inFlight -= 1;
+            resolve(matchTexts(texts));
+          });
+        }),
+    });
+    scanner.enqueue(document.body);
+    const idle = scanner.whenIdle();
+    while (index.size < 8) {
+      await new Promise((r) => setTimeout(r, 0));
+      pending.shift()?.();
+    }
+    await idle;
+    expect(maxInFlight).toBe(2);
+  });
+
+  it('drops answers for text that changed or left while it was being matched', async () => {
+    document.body.innerHTML =
+      '<p id="a">Ada Lovelace</p><p id="b">Grace Hopper</p><p id="c">Ada Lovelace again</p>';
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { scanner, index } = makeScanner({
+      match: async (texts) => {
+        await gate;
+        return matchTexts(texts);
+      },
+    });
+    scanner.enqueue(document.body);
+    await new Promise((r) => setTimeout(r, 0));
+    (document.getElementById('a')?.firstChild as Text).data = 'Someone else entirely';
+    document.getElementById('b')?.remove();
+    release();
+    await scanner.whenIdle();
+    expect(index.size).toBe(1);
+    expect(index.marksAt(document.getElementById('c')?.firstChild as Text, 0)[0]?.text).toBe('Ada Lovelace');
+  });
+
+  it('reports a failed batch and carries on with the next', async () => {
+    document.body.innerHTML = '<p>Ada Lovelace</p><p>Grace Hopper</p>';
+    const onError = vi.fn();
+    let calls = 0;
+    const { scanner, index } = makeScanner({
+      batchItems: 1,
+      onError,
+      match: async (texts) => {
+        calls += 1;
+        if (calls === 1) throw new Error('Extension context invalidated.');
+        return matchTexts(texts);
+      },
+    });
+    scanner.enqueue(document.body);
+    await scanner.whenIdle();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(index.size).toBe(1);
+  });
+
+  it('stops at once when aborted and ignores what was still in flight', async () => {
+    document.body.innerHTML = Array.from({ length: 50 }, () => '<p>Ada Lovelace</p>').join('');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { scanner, index, controller } = makeScanner({
+      batchItems: 5,
+      match: async (texts) => {
+        await gate;
+        return matchTexts(texts);
+      },
+    });
+    scanner.enqueue(document.body);
+    await new Promise((r) => setTimeout(r, 0));
+    controller.abort();
+    release();
+    await scanner.whenIdle();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(index.size).toBe(0);
+    scanner.enqueue(document.body);
+    await scanner.whenIdle();
+    expect(index.size).toBe(0);
+  });
+});
