@@ -39,7 +39,8 @@ export const shellStyles = `
 .alens-close { margin-left: auto; font-size: 18px; line-height: 1; }
 .alens-bar__button:hover { background: var(--lens-surface); color: var(--lens-fg); }
 .alens-bar__button:focus-visible { outline: 2px solid var(--lens-focus); }
-.alens-card .lens-card { padding-right: 32px; }
+.alens-card .lens-card__head { padding-right: 20px; }
+.alens-card .lens-card__name { margin-right: 4px; }
 .alens-card > .lens-error { margin: 34px 12px 12px; }
 .alens-choose { padding: 12px 14px; }
 .alens-choose__title { margin: 0 24px 8px 0; font-weight: 600; }
