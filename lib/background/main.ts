@@ -61,6 +61,9 @@ export function startBackground(): void {
 
   // A sync the worker's last life was cut short in carries on.
   void signedIn().then((yes) => {
-    if (yes) void people.sync.resumeIfInterrupted();
+    if (!yes) return;
+    // Load the roster index now so that the first search or page scan does not wait for it.
+    void people.preload();
+    void people.sync.resumeIfInterrupted();
   });
 }
