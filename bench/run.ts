@@ -10,6 +10,7 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   people: () => import('./people.bench').then((m) => m.default),
   scheduler: () => import('./scheduler.bench').then((m) => m.default),
   sandbox: () => import('./sandbox.bench').then((m) => m.default),
+  page: () => import('./page.bench').then((m) => m.default),
 };
 
 function format(row: BenchRow): string {

@@ -28,6 +28,15 @@
   var owed = 0;
   var placed = 0;
   var total = 0;
+  var lastWasName = false;
+  // Two names in a row ("Ada Lovelace Grace Hopper") are not prose: a joining word goes between.
+  function pushName(parts, name) {
+    if (lastWasName) parts.push('and');
+    parts.push(name);
+    lastWasName = true;
+    placed += 1;
+    return name.length + 1 + (parts[parts.length - 2] === 'and' ? 4 : 0);
+  }
   var container = document.getElementById('huge');
   var fragment = document.createDocumentFragment();
   for (var p = 0; p < paragraphs; p++) {
@@ -41,24 +50,24 @@
     slots.sort(function (a, b) {
       return a - b;
     });
+    lastWasName = false;
     while (length < paragraphChars) {
-      var piece;
       if (slots.length > 0 && length >= slots[0]) {
         slots.shift();
-        piece = names[placed % names.length];
-        placed += 1;
-      } else if (others.length > 0 && random() < 0.01) {
-        piece = others[Math.floor(random() * others.length)];
-      } else {
-        piece = words[Math.floor(random() * words.length)];
+        length += pushName(parts, names[placed % names.length]);
+        continue;
       }
+      var piece =
+        others.length > 0 && random() < 0.01
+          ? others[Math.floor(random() * others.length)]
+          : words[Math.floor(random() * words.length)];
       parts.push(piece);
+      lastWasName = false;
       length += piece.length + 1;
     }
     while (slots.length > 0) {
       slots.shift();
-      parts.push(names[placed % names.length]);
-      placed += 1;
+      pushName(parts, names[placed % names.length]);
     }
     var text = parts.join(' ') + '.';
     total += text.length;
