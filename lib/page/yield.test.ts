@@ -57,7 +57,7 @@ describe('whenPageSettled', () => {
     const fakeWindow = {
       document: { readyState: 'loading' },
       addEventListener: (type: string, fn: () => void) => (listeners[type] = fn),
-      setTimeout: (fn: () => void) => setTimeout(fn, 0),
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms === 5000 ? 60_000 : 0),
       clearTimeout,
     } as unknown as Window;
     let settled = false;
@@ -67,5 +67,15 @@ describe('whenPageSettled', () => {
     listeners.load?.();
     await promise;
     expect(settled).toBe(true);
+  });
+
+  it('does not wait forever for a load that never ends', async () => {
+    const fakeWindow = {
+      document: { readyState: 'interactive' },
+      addEventListener: () => undefined,
+      setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms === 5000 ? 5 : 0),
+      clearTimeout,
+    } as unknown as Window;
+    await whenPageSettled(fakeWindow, new AbortController().signal);
   });
 });

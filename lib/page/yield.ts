@@ -25,11 +25,21 @@ export function yieldToMain(): Promise<void> {
   });
 }
 
-/** Runs after the page's own load work: after `load`, then when the main thread is idle. */
-export function whenPageSettled(win: Window, signal: AbortSignal, timeoutMs = 2000): Promise<void> {
+/**
+ * Runs after the page's own load work: after `load` (or `maxWaitMs` at most, for pages whose load
+ * never ends), then when the main thread is idle.
+ */
+export function whenPageSettled(
+  win: Window,
+  signal: AbortSignal,
+  timeoutMs = 2000,
+  maxWaitMs = 5000,
+): Promise<void> {
   return new Promise((resolve) => {
+    let started = false;
     const idle = () => {
-      if (signal.aborted) return;
+      if (started || signal.aborted) return;
+      started = true;
       if (typeof win.requestIdleCallback === 'function') {
         const id = win.requestIdleCallback(() => resolve(), { timeout: timeoutMs });
         signal.addEventListener('abort', () => win.cancelIdleCallback(id), { once: true });
@@ -38,8 +48,13 @@ export function whenPageSettled(win: Window, signal: AbortSignal, timeoutMs = 20
         signal.addEventListener('abort', () => win.clearTimeout(id), { once: true });
       }
     };
-    if (win.document.readyState === 'complete') idle();
-    else win.addEventListener('load', idle, { once: true, signal });
+    if (win.document.readyState === 'complete') {
+      idle();
+      return;
+    }
+    win.addEventListener('load', idle, { once: true, signal });
+    const fallback = win.setTimeout(idle, maxWaitMs);
+    signal.addEventListener('abort', () => win.clearTimeout(fallback), { once: true });
   });
 }
 
