@@ -94,6 +94,28 @@ describe('search state', () => {
     expect(state.error).toBeNull();
   });
 
+  it('stops searching when the refinement fails, keeping the local hits', () => {
+    const offline = { kind: 'offline', message: 'You are offline.' } as const;
+    let state = startSearch(initialSearch, 'a');
+    state = applyResult(state, state.token, { ...result('a', 'roster', [ann]), needsRefine: true });
+    state = applyResult(state, state.token, { ...result('a', 'roster', [ann]), error: offline });
+    expect(state.phase).toBe('done');
+    expect(state.hits).toEqual([ann]);
+    expect(state.refineError).toEqual(offline);
+    expect(state.error).toBeNull();
+  });
+
+  it('says why when the refinement fails and nobody was found locally', () => {
+    const limited = { kind: 'rate-limited', message: 'Affinity’s rate limit was reached.' } as const;
+    let state = startSearch(initialSearch, 'zzz');
+    state = applyResult(state, state.token, { ...result('zzz', 'roster', []), needsRefine: true });
+    state = applyResult(state, state.token, { ...result('zzz', 'roster', []), error: limited });
+    expect(state.phase).toBe('done');
+    expect(state.error).toEqual(limited);
+    // The error is shown instead: neither "searching" nor "no one matches".
+    expect(searchMessage(state)).toBeNull();
+  });
+
   it('reports a failed search that has nothing to show', () => {
     let state = startSearch(initialSearch, 'a');
     state = applyFailure(state, state.token, { kind: 'no-key', message: 'Add your key.' });

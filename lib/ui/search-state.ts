@@ -39,7 +39,12 @@ export function applyResult(state: SearchState, token: number, result: SearchRes
   if (token !== state.token || state.phase === 'idle') return state;
   const first = state.phase === 'pending';
   const hits = first ? result.hits : mergeHits(state.hits, result.hits);
-  const done = result.source === 'api' || result.needsRefine === false;
+  // Only a refinement carries an error, and a failed refinement is as final as a successful one.
+  const done = result.source === 'api' || result.needsRefine === false || result.error !== undefined;
+  if (result.error && hits.length === 0) {
+    // Nothing to show: the failure is the answer ("no one matches" would be untrue).
+    return { ...state, hits, phase: 'done', error: result.error, refineError: null };
+  }
   return {
     ...state,
     hits,
