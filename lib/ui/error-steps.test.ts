@@ -22,6 +22,19 @@ describe('nextStepFor', () => {
     expect(step.hint).toBeNull();
   });
 
+  it('does not repeat the time when the sentence gives it in another clock style', () => {
+    const retryAt = new Date(2026, 3, 2, 14, 5).getTime();
+    const step = nextStepFor(
+      {
+        kind: 'rate-limited',
+        message: 'Affinity’s rate limit was reached; requests resume at 14:05.',
+        retryAt,
+      },
+      'en-US',
+    );
+    expect(step).toEqual({ hint: null, action: 'retry' });
+  });
+
   it('offers nothing to retry for a missing person', () => {
     expect(nextStepFor({ kind: 'not-found', message: 'x' }).action).toBe('none');
   });

@@ -2,6 +2,9 @@
 import type { SerializedError } from '../affinity/errors';
 import { formatClock } from './time';
 
+/** "14:05", "2:05 PM", "9.30": a clock time in a sentence. */
+const NAMES_A_TIME = /\b\d{1,2}[:.]\d{2}\b/;
+
 export type NextAction = 'settings' | 'retry' | 'none';
 
 export interface NextStep {
@@ -21,9 +24,10 @@ export function nextStepFor(error: SerializedError, locale?: string): NextStep {
     case 'rate-limited':
     case 'quota': {
       if (error.retryAt === undefined) return { hint: null, action: 'retry' };
-      const at = formatClock(error.retryAt, locale);
-      // The background's sentence may already name the time: do not say it twice.
-      return { hint: error.message.includes(at) ? null : `Requests resume at ${at}.`, action: 'retry' };
+      // The background's sentence may already name the time, in its own clock style (14:05 where
+      // this page would say 2:05 PM): do not say it twice.
+      if (NAMES_A_TIME.test(error.message)) return { hint: null, action: 'retry' };
+      return { hint: `Requests resume at ${formatClock(error.retryAt, locale)}.`, action: 'retry' };
     }
     case 'offline':
       return { hint: 'Check your connection, then try again.', action: 'retry' };
