@@ -128,6 +128,26 @@ describe('popup: search', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('You seem to be offline.');
   });
 
+  it('searches again from a failure with the keyboard back in the field', async () => {
+    let offline = true;
+    renderPopup({
+      'people/search': ({ term, local }) =>
+        offline
+          ? fail({ kind: 'offline', message: 'You seem to be offline.' })
+          : { term, source: local ? 'roster' : 'api', hits: [ann] },
+    });
+    const input = await field();
+    fireEvent.input(input, { target: { value: 'ann' } });
+    const alert = await screen.findByRole('alert');
+    offline = false;
+    const retry = within(alert).getByRole('button', { name: 'Try again' });
+    retry.focus();
+    fireEvent.click(retry);
+    await screen.findByRole('option', { name: 'Ann Lee' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(input);
+  });
+
   it('moves with the arrow keys, opens with Enter and goes back with Escape', async () => {
     renderPopup({
       'people/search': searchWith([ann, anna, annika], [ann, anna, annika]),

@@ -144,7 +144,11 @@ export function SearchView(props: SearchViewProps) {
         <div class="lens-search__state">
           <ErrorMessage
             error={search.error}
-            onRetry={() => run(props.term)}
+            onRetry={() => {
+              // The button goes away with the error: keep the keyboard in the field.
+              props.inputRef.current?.focus();
+              run(props.term);
+            }}
             onOpenSettings={props.onOpenSettings}
           />
         </div>
