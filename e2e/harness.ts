@@ -1,6 +1,9 @@
 /** What every E2E test needs: the loaded extension, the sandbox's control API, signing in. */
 import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { DATABASE_NAME } from '../lib/people/roster-db';
+import { createSandboxData, DEMO_KEY, type SandboxData } from '../sandbox/data';
 import { launchWithExtension, type LoadedExtension } from './browser';
 
 export const sandboxUrl = (): string => inject('sandboxUrl');
@@ -89,4 +92,112 @@ export async function until<T>(
       throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+// ---- shared by the popup and options suites -------------------------------------------------------
+
+/** The directory size global-setup starts the sandbox with. */
+export const SANDBOX_PEOPLE = 10_000;
+
+let data: SandboxData | undefined;
+
+/** The sandbox's data, built here the same way the server builds it: what tests check the UI against. */
+export function sandboxData(): SandboxData {
+  data ??= createSandboxData({ people: SANDBOX_PEOPLE });
+  return data;
+}
+
+/** Saves the demo key through the protocol and waits for the first complete roster. */
+export async function signIn(page: Page): Promise<StatusValue> {
+  const saved = await sendFromPage<{ ok: boolean; error?: unknown }>(page, 'key/save', { key: DEMO_KEY });
+  if (!saved.ok) throw new Error(`key/save failed: ${JSON.stringify(saved.error)}`);
+  return until(
+    () => status(page),
+    (s) => !s.roster.syncing && s.roster.count > 0,
+    { timeoutMs: 60_000 },
+  );
+}
+
+/** What the extension's IndexedDB holds about people (opened from one of its pages). */
+export interface StoredPeople {
+  exists: boolean;
+  rosterPeople: number;
+  cachedCards: number;
+}
+
+export async function storedPeople(page: Page): Promise<StoredPeople> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      // Opening a missing database would create an empty one: abort that instead.
+      request.onupgradeneeded = () => request.transaction?.abort();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => (request.error?.name === 'AbortError' ? resolve(null) : reject(request.error));
+    });
+    if (!db) return { exists: false, rosterPeople: 0, cachedCards: 0 };
+    try {
+      const stores = ['rosterPages', 'details'].filter((s) => db.objectStoreNames.contains(s));
+      const all = await Promise.all(
+        stores.map(
+          (store) =>
+            new Promise<unknown[]>((resolve, reject) => {
+              const request = db.transaction(store).objectStore(store).getAll();
+              request.onsuccess = () => resolve(request.result as unknown[]);
+              request.onerror = () => reject(request.error);
+            }),
+        ),
+      );
+      const byStore = Object.fromEntries(stores.map((s, i) => [s, all[i] ?? []]));
+      const pages = (byStore.rosterPages ?? []) as { people: unknown[] }[];
+      return {
+        exists: true,
+        rosterPeople: pages.reduce((sum, p) => sum + p.people.length, 0),
+        cachedCards: (byStore.details ?? []).length,
+      };
+    } finally {
+      // An open connection would block the background's deletion on sign out.
+      db.close();
+    }
+  }, DATABASE_NAME);
+}
+
+/** Makes one person's cached card look `ageMs` old, as if it was fetched that long ago. */
+export async function ageCachedCard(page: Page, personId: number, ageMs: number): Promise<void> {
+  const found = await page.evaluate(
+    async ([name, id, age]) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      try {
+        return await new Promise<boolean>((resolve, reject) => {
+          const tx = db.transaction('details', 'readwrite');
+          const store = tx.objectStore('details');
+          const read = store.get(id);
+          let seen = false;
+          read.onsuccess = () => {
+            const entry = read.result as { fetchedAt: number } | undefined;
+            if (!entry) return;
+            seen = true;
+            store.put({ ...entry, fetchedAt: Date.now() - age });
+          };
+          tx.oncomplete = () => resolve(seen);
+          tx.onerror = () => reject(tx.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    [DATABASE_NAME, personId, ageMs] as const,
+  );
+  if (!found) throw new Error(`no cached card for person ${personId}`);
+}
+
+/** Serious and critical axe-core violations on the page as it is now, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
