@@ -72,7 +72,11 @@ export function DetailsView(props: DetailsViewProps) {
         <div class="lens-details__error">
           <ErrorMessage
             error={error}
-            onRetry={() => load(details?.person.id ?? props.hit.id, details !== null)}
+            onRetry={() => {
+              // The button goes away with the error: keep the keyboard in the view.
+              backRef.current?.focus();
+              load(details?.person.id ?? props.hit.id, details !== null);
+            }}
             onOpenSettings={props.onOpenSettings}
           />
         </div>

@@ -236,6 +236,24 @@ describe('popup: details', () => {
     fireEvent.click(await screen.findByRole('option', { name: 'Ann Lee' }));
     expect((await screen.findByRole('alert')).textContent).toContain('no longer in your Affinity');
   });
+
+  it('loads the details again from a failure with the keyboard still in the view', async () => {
+    let offline = true;
+    renderPopup({
+      'people/search': searchWith([ann], [ann]),
+      'people/get': () =>
+        offline ? fail({ kind: 'offline', message: 'You seem to be offline.' }) : makeDetails({ id: 1 }),
+    });
+    fireEvent.input(await field(), { target: { value: 'ann' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Ann Lee' }));
+    const retry = within(await screen.findByRole('alert')).getByRole('button', { name: 'Try again' });
+    offline = false;
+    retry.focus();
+    fireEvent.click(retry);
+    await screen.findByRole('link', { name: /Open in Affinity/ });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back to results' }));
+  });
 });
 
 describe('popup: footer', () => {
