@@ -341,6 +341,14 @@ describe('the popup in Chromium', () => {
     await openByKeyboard(popup, fullName(soren), soren);
     await backToResults(popup);
 
+    // Opened again while fresh: from the cache, without a call and without an age.
+    const fresh = (await sandboxStats()).requests;
+    await popup.keyboard.press('Enter');
+    await card(popup, fullName(soren)).getByRole('link', { name: /Open in Affinity/ }).waitFor();
+    expect(await card(popup, fullName(soren)).getByText(/^Updated /).count()).toBe(0);
+    await backToResults(popup);
+    expect((await sandboxStats()).requests).toBe(fresh);
+
     await ageCachedCard(popup, soren.id, 3 * HOUR);
     // Slow answers, so the stale card is surely on screen before the refresh lands.
     await sandboxControl('faults', { latencyMs: 1_500 });
@@ -354,7 +362,8 @@ describe('the popup in Chromium', () => {
     await expectCardMatchesSandbox(shown, soren);
 
     await age.waitFor({ state: 'detached', timeout: 20_000 });
-    expect((await sandboxStats()).byRoute[PERSON_ROUTE] ?? 0).toBeGreaterThan(before);
+    // One refresh, even though both the popup and the background's cache want one.
+    expect((await sandboxStats()).byRoute[PERSON_ROUTE] ?? 0).toBe(before + 1);
     await expectCardMatchesSandbox(shown, soren);
     await backToResults(popup);
   });
