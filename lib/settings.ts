@@ -1,21 +1,19 @@
 /**
- * Every stored value, declared once. The key and account live in storage.local, which the
- * background locks to trusted contexts (extension pages and the worker) so content scripts cannot
- * read it. Preferences live in storage.sync: content scripts need them and they follow the user.
+ * Every stored value, declared once. The key and account are private items (private-store.ts):
+ * storage.local locked to trusted contexts (extension pages and the worker) in Chrome, the extension
+ * origin's IndexedDB in Firefox, so content scripts cannot read them. Preferences live in
+ * storage.sync: content scripts need them and they follow the user.
  */
 import { storage } from 'wxt/utils/storage';
 import type { Account } from './messages';
 import type { SearchHit } from './people/types';
+import { definePrivateItem } from './private-store';
 
 // Each item reads its storage area as soon as it is defined. /* @__PURE__ */ lets a bundle drop the
 // items it does not use, so the content script never touches storage.local or storage.session
 // (locked to extension pages: reading them from a page throws).
-export const apiKeyItem = /* @__PURE__ */ storage.defineItem<string | null>('local:apiKey', {
-  fallback: null,
-});
-export const accountItem = /* @__PURE__ */ storage.defineItem<Account | null>('local:account', {
-  fallback: null,
-});
+export const apiKeyItem = /* @__PURE__ */ definePrivateItem<string | null>('apiKey', null);
+export const accountItem = /* @__PURE__ */ definePrivateItem<Account | null>('account', null);
 
 export type SiteMode = 'all-except' | 'only';
 
