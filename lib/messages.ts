@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AffinityError } from './affinity/errors';
 import type { SchedulerState } from './scheduler/types';
 import type { PersonDetailsResult, RosterStatus, SearchResult, TextMatch } from './people/types';
+import { MAX_LOOKUP_TEXT, type LookupResult } from './lookup-protocol';
 
 export { unwrapReply, type Reply } from './reply';
 
@@ -46,6 +47,13 @@ export const requestSchemas = {
   'people/get': z.object({ id, refresh: z.boolean().optional() }).strict(),
   'page/match': z.object({ texts: z.array(z.string().max(2_000_000)).max(10_000) }).strict(),
   'caches/clear': z.object({}).strict(),
+  // The context menu and the lookup shortcut: who a selection or a mailto: link names.
+  'lookup/run': z
+    .object({ text: z.string().max(MAX_LOOKUP_TEXT), source: z.enum(['selection', 'link']) })
+    .strict(),
+  // A lookup's next steps: the popup search with the text filled in, or the settings.
+  'ui/open-search': z.object({ term: z.string().max(200) }).strict(),
+  'ui/open-settings': z.object({}).strict(),
 } as const;
 
 export type MessageType = keyof typeof requestSchemas;
@@ -60,13 +68,22 @@ export interface Responses {
   'people/get': PersonDetailsResult;
   'page/match': TextMatch[][];
   'caches/clear': null;
+  'lookup/run': LookupResult;
+  'ui/open-search': null;
+  'ui/open-settings': null;
 }
 
-/** Content scripts run in pages: they may only read. */
+/**
+ * Content scripts run in pages: they may only read, and open the extension's own search or
+ * settings from a lookup card (which shows nothing to the page and changes nothing).
+ */
 export const contentScriptMessages: ReadonlySet<MessageType> = new Set<MessageType>([
   'people/search',
   'people/get',
   'page/match',
+  'lookup/run',
+  'ui/open-search',
+  'ui/open-settings',
 ]);
 
 export interface Envelope<T extends MessageType = MessageType> {

@@ -3,6 +3,7 @@ import type { RequestScheduler } from '../scheduler/types';
 import type { PeopleStore } from '../people/store';
 import { accountItem, apiKeyItem, maskKey } from '../settings';
 import type { AccountService } from './account';
+import type { LookupService } from './lookup';
 import type { Handlers } from './router';
 
 export interface Services {
@@ -10,9 +11,10 @@ export interface Services {
   people: PeopleStore;
   scheduler: RequestScheduler;
   apiBase: string;
+  lookups: LookupService;
 }
 
-export function createHandlers({ account, people, scheduler, apiBase }: Services): Handlers {
+export function createHandlers({ account, people, scheduler, apiBase, lookups }: Services): Handlers {
   return {
     'status/get': async () => {
       const [key, acc, roster] = await Promise.all([
@@ -45,6 +47,15 @@ export function createHandlers({ account, people, scheduler, apiBase }: Services
       (await apiKeyItem.getValue()) ? people.matchTexts(texts) : texts.map(() => []),
     'caches/clear': async () => {
       await people.clearCaches();
+      return null;
+    },
+    'lookup/run': (query) => lookups.run(query),
+    'ui/open-search': async ({ term }) => {
+      await lookups.openSearch(term);
+      return null;
+    },
+    'ui/open-settings': async () => {
+      await lookups.openSettings();
       return null;
     },
   };

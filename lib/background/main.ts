@@ -10,7 +10,9 @@ import { accountItem, apiKeyItem, defaultPreferences, preferencesItem } from '..
 import { createAccountService } from './account';
 import { ROSTER_ALARM, scheduleRosterAlarm } from './alarms';
 import { API_BASE } from './config';
+import { listenForLookups } from './commands';
 import { createHandlers } from './handlers';
+import { browserLookupPort, createLookupService, lookupSources } from './lookup';
 import { createRouter } from './router';
 import { lockLocalStorageToTrustedContexts } from './storage-lock';
 
@@ -38,7 +40,10 @@ export function startBackground(): void {
     },
   });
 
-  const route = createRouter(createHandlers({ account, people, scheduler, apiBase: API_BASE }), {
+  const lookups = createLookupService(lookupSources(people, client), browserLookupPort());
+  listenForLookups(lookups);
+
+  const route = createRouter(createHandlers({ account, people, scheduler, apiBase: API_BASE, lookups }), {
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
   });
