@@ -1,9 +1,11 @@
 /**
- * Content script: marks people on the page and shows hover cards (lib/page). Runs in every frame;
- * the per-site switch follows the tab's top-level site.
+ * Content script: marks people on the page and shows hover cards (lib/page), and shows the card
+ * for a lookup asked from the context menu or the shortcut. Runs in every frame; the per-site
+ * switch follows the tab's top-level site (lookups are asked for explicitly, so they work anywhere).
  */
 import '../lib/page/marks.css';
 import { startLens } from '../lib/page/lens';
+import { startLookups } from '../lib/page/lookup';
 import { siteHostname } from '../lib/page/site';
 import { followPreferences } from '../lib/page/switch';
 import { preferencesItem } from '../lib/settings';
@@ -15,12 +17,17 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
-    void followPreferences({
+    const lens = followPreferences({
       hostname: siteHostname(location),
       signal: ctx.signal,
       load: () => preferencesItem.getValue(),
       watch: (callback) => preferencesItem.watch(callback),
       start: (prefs) => startLens(prefs, { onContextLost: () => ctx.abort() }),
+    });
+    startLookups({
+      signal: ctx.signal,
+      preferences: () => preferencesItem.getValue(),
+      onShow: () => void lens.then((running) => running()?.hover.intent.close()),
     });
   },
 });

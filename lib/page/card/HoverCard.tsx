@@ -4,7 +4,7 @@
  * Every string from the page or the API is rendered as text.
  */
 import type { JSX } from 'preact';
-import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ErrorMessage, type ErrorAction } from '../../../components/ErrorMessage';
 import { PersonCard, PersonCardSkeleton } from '../../../components/PersonCard';
 import type { SerializedError } from '../../affinity/errors';
 import type { PersonDetailsResult } from '../../people/types';
@@ -14,7 +14,8 @@ import type { Candidate } from './details';
 export type CardState =
   | { kind: 'loading'; label: string }
   | { kind: 'person'; details: PersonDetailsResult; refreshing: boolean }
-  | { kind: 'error'; label: string; error: SerializedError }
+  // `action` replaces the default next step (a lookup's "Search in Affinity Lens").
+  | { kind: 'error'; label: string; error: SerializedError; action?: ErrorAction }
   | { kind: 'choose'; label: string; candidates: Candidate[] | null };
 
 export interface HoverCardProps {
@@ -78,7 +79,7 @@ function Body(props: HoverCardProps): JSX.Element {
         />
       );
     case 'error':
-      return <ErrorMessage error={state.error} onRetry={props.onRetry} />;
+      return <ErrorMessage error={state.error} onRetry={props.onRetry} action={state.action} />;
     case 'choose':
       return state.candidates ? (
         <Chooser label={state.label} candidates={state.candidates} onChoose={props.onChoose} />

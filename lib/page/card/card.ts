@@ -4,7 +4,8 @@
  * handles focus for keyboard users. A session counter drops answers for a card no longer shown.
  */
 import { h, render } from 'preact';
-import { AffinityError } from '../../affinity/errors';
+import type { ErrorAction } from '../../../components/ErrorMessage';
+import { AffinityError, type SerializedError } from '../../affinity/errors';
 import type { PersonDetailsResult } from '../../people/types';
 import type { Preferences } from '../../settings';
 import { markRects, nearestRect, type RectLike } from '../hit-test';
@@ -30,6 +31,12 @@ export interface CardControllerOptions {
 export interface Point {
   x: number;
   y: number;
+}
+
+/** A sentence in place of a card (a lookup that found nobody, or failed), with one next step. */
+export interface CardNotice {
+  error: SerializedError;
+  action?: ErrorAction;
 }
 
 export class CardController {
@@ -84,6 +91,32 @@ export class CardController {
     } else {
       this.openPerson(mark.personIds[0] as number, session);
     }
+    const host = this.ensureHost();
+    host.setVisible(true);
+    this.startPositioning(host);
+    if (openedBy === 'keyboard') this.dialog()?.focus();
+  }
+
+  /**
+   * Shows something other than a mark's people next to `mark` (which may be any anchor `measure`
+   * knows, such as a selection): a lookup still running (null), or its notice.
+   */
+  showNotice(mark: Mark, notice: CardNotice | null, openedBy: OpenedBy = 'keyboard'): void {
+    this.session += 1;
+    const { doc } = this.options;
+    if (openedBy === 'keyboard' && !this.host?.hasFocus()) {
+      this.returnFocus = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
+    }
+    this.mark = mark;
+    this.openedBy = openedBy;
+    this.candidates = null;
+    this.chosen = false;
+    this.rectIndex = 0;
+    this.setState(
+      notice
+        ? { kind: 'error', label: mark.text, error: notice.error, action: notice.action }
+        : { kind: 'loading', label: mark.text },
+    );
     const host = this.ensureHost();
     host.setVisible(true);
     this.startPositioning(host);

@@ -1,0 +1,122 @@
+/**
+ * The content script's side of a lookup: the background asks (context menu or shortcut), the card
+ * shows next to the selection or the mailto: link, and Escape or a click elsewhere closes it. Runs
+ * in every frame whatever the site switch says: a lookup is always asked for explicitly.
+ */
+import { browser } from 'wxt/browser';
+import { cardStyles } from '../../components/styles';
+import { isShowLookupMessage, MAX_LOOKUP_TEXT, type ShowLookupReply } from '../lookup-protocol';
+import { sendToBackground } from '../messaging';
+import { defaultPreferences, type Preferences } from '../settings';
+import type { CardHost } from './card/host';
+import { shellStyles } from './card/shell-styles';
+import type { Send } from './lens';
+import { menuAnchor, selectionLookup, type ContextClick } from './lookup-anchor';
+import { createLookupView, type LookupView } from './lookup-view';
+
+export interface PageLookupOptions {
+  signal: AbortSignal;
+  doc?: Document;
+  send?: Send;
+  /** The user's card sections, read at each lookup. */
+  preferences(): Promise<Partial<Preferences> | null>;
+  /** A lookup card is about to show (the hover card makes way). */
+  onShow?(): void;
+  /** The card's host (a closed shadow root by default; tests look inside their own). */
+  createHost?(doc: Document, css: string): CardHost;
+  /** Where the background's messages arrive (runtime.onMessage; replaceable in tests). */
+  messages?: {
+    addListener(listener: (message: unknown) => Promise<ShowLookupReply> | undefined): void;
+    removeListener(listener: (message: unknown) => Promise<ShowLookupReply> | undefined): void;
+  };
+}
+
+export function startLookups(options: PageLookupOptions): void {
+  const { signal } = options;
+  const doc = options.doc ?? document;
+  const send: Send = options.send ?? sendToBackground;
+  const messages = options.messages ?? browser.runtime.onMessage;
+  let sections = defaultPreferences.sections;
+  let lastClick: ContextClick | null = null;
+  let view: LookupView | null = null;
+
+  const getView = () =>
+    (view ??= createLookupView({
+      doc,
+      send,
+      css: `${cardStyles}\n${shellStyles}`,
+      sections: () => sections,
+      openSearch: (term) => void send('ui/open-search', { term: term.slice(0, 200) }).catch(() => undefined),
+      openSettings: () => void send('ui/open-settings', {}).catch(() => undefined),
+      onDismiss: () => undefined,
+      createHost: options.createHost,
+    }));
+
+  const listen = { capture: true, signal };
+  // The menu's click names the text or link but not where it was: the right-click that opened it does.
+  doc.addEventListener(
+    'contextmenu',
+    (event) => {
+      if (event.isTrusted) lastClick = { target: event.target, x: event.clientX, y: event.clientY };
+    },
+    { ...listen, passive: true },
+  );
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted || event.key !== 'Escape' || !view?.visible) return;
+      const focused = view.hasFocus();
+      view.hide();
+      // The page's own Escape handling is left alone unless the user was inside the card.
+      if (focused) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    },
+    listen,
+  );
+  doc.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (event.isTrusted && view?.visible && !view.owns(event.target)) view.hide();
+    },
+    { ...listen, passive: true },
+  );
+
+  const onMessage = (message: unknown): Promise<ShowLookupReply> | undefined => {
+    if (!isShowLookupMessage(message)) return undefined;
+    const { text, source, focusedOnly } = message.payload;
+    if (focusedOnly && !doc.hasFocus()) return undefined;
+    let found;
+    if (text === null) {
+      // The shortcut: only a frame with a selection answers; the others stay silent.
+      found = selectionLookup(doc);
+      if (!found) return undefined;
+      found.query.text = found.query.text.slice(0, MAX_LOOKUP_TEXT);
+    } else {
+      const query = { text: text.slice(0, MAX_LOOKUP_TEXT), source };
+      found = { query, anchor: menuAnchor(doc, query, lastClick) };
+    }
+    options.onShow?.();
+    // Read while the lookup runs: the sections matter only once a person's card renders.
+    void options
+      .preferences()
+      .then((prefs) => {
+        sections = { ...defaultPreferences.sections, ...prefs?.sections };
+      })
+      .catch(() => undefined);
+    void getView().present(found.query, found.anchor);
+    return Promise.resolve({ shown: true });
+  };
+
+  messages.addListener(onMessage);
+  signal.addEventListener(
+    'abort',
+    () => {
+      messages.removeListener(onMessage);
+      view?.destroy();
+      view = null;
+    },
+    { once: true },
+  );
+}
