@@ -1,0 +1,219 @@
+/**
+ * The roster's full names as a trie of word hashes in one open-addressing table. Forward paths
+ * spell first-name words, a marker, then last-name words; reversed paths ("Smith, John") spell
+ * last, marker, first. A node reached after a complete name holds the ids of everyone with it.
+ *
+ * Laid out for the cache: a node is the table slot of the edge that leads to it, and the slot holds
+ * both the edge (parent, word shape and hash) and the node's facts, so a step down the trie is one
+ * memory read.
+ */
+import { shapeFilter, type Tokens, type WordKey } from './tokens';
+
+export const ROOT_FORWARD = -2;
+export const ROOT_REVERSED = -3;
+const EMPTY = -1;
+
+// Markers are edges with hashes no folded word produces in practice (odds of 2^-64).
+const END_OF_FIRST: WordKey = [0, 1];
+const END_OF_LAST: WordKey = [0, 2];
+
+// A slot: parent, word shape, word hash, facts, people, node after the marker. The shape comes
+// first: it is known for every word of a text, the hash only once asked for.
+const SLOT = 6;
+const PARENT = 0;
+const SHAPE = 1;
+const HASH = 2;
+/** people count << 2 | the one id is stored inline << 1 | words continue from here. */
+const FACTS = 3;
+/** The one person's id, or where the node's ids start in the id list. */
+const PEOPLE = 4;
+/** The node after the end-of-first (forward) or end-of-last (reversed) marker, or -1. */
+const AFTER_MARKER = 5;
+
+const HAS_WORDS = 1;
+const INLINE_ID = 2;
+
+function slotOf(parent: number, shape: number, mask: number): number {
+  let x = Math.imul(shape ^ Math.imul(parent, 0x9e3779b1), 0x85ebca6b);
+  x ^= x >>> 13;
+  return x & mask;
+}
+
+function isMarker(hash: number, shape: number): boolean {
+  return hash === 0 && (shape === END_OF_FIRST[1] || shape === END_OF_LAST[1]);
+}
+
+/** Collects names as a plain trie (node ids in creation order), then lays it out once. */
+export class NameTrieBuilder {
+  private readonly children = new Map<string, number>();
+  /** Per node (index = id): parent, word hash, word shape. Roots are not stored. */
+  private readonly edges: number[] = [];
+  private readonly afterMarker: number[] = [];
+  private readonly hasWords: number[] = [];
+  private readonly people = new Map<number, number[]>();
+  private readonly forwardStarts = new Set<number>();
+  private readonly lastStarts = new Set<number>();
+
+  /** Adds one person's name; first and last must each have at least one word. */
+  add(first: readonly WordKey[], last: readonly WordKey[], personId: number): void {
+    this.forwardStarts.add((first[0] as WordKey)[1]);
+    this.lastStarts.add((last[0] as WordKey)[1]);
+    this.addPath(ROOT_FORWARD, first, END_OF_FIRST, last, personId);
+    this.addPath(ROOT_REVERSED, last, END_OF_LAST, first, personId);
+  }
+
+  private addPath(
+    root: number,
+    lead: readonly WordKey[],
+    marker: WordKey,
+    tail: readonly WordKey[],
+    personId: number,
+  ): void {
+    let node = root;
+    for (const word of lead) node = this.child(node, word);
+    node = this.child(node, marker);
+    for (const word of tail) node = this.child(node, word);
+    const ids = this.people.get(node);
+    if (!ids) this.people.set(node, [personId]);
+    else if (!ids.includes(personId)) ids.push(personId);
+  }
+
+  private child(parent: number, [hash, shape]: WordKey): number {
+    const key = `${parent},${hash},${shape}`;
+    const known = this.children.get(key);
+    if (known !== undefined) return known;
+    const node = this.afterMarker.length;
+    this.children.set(key, node);
+    this.edges.push(parent, hash, shape);
+    this.afterMarker.push(EMPTY);
+    this.hasWords.push(0);
+    if (parent >= 0) {
+      if (isMarker(hash, shape)) this.afterMarker[parent] = node;
+      else this.hasWords[parent] = 1;
+    }
+    return node;
+  }
+
+  build(): NameTrie {
+    const nodes = this.afterMarker.length;
+    let capacity = 1024;
+    // Linear probing stays short below half full.
+    while (capacity < nodes * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const table = new Int32Array(capacity * SLOT).fill(EMPTY);
+    const slotOfNode = new Int32Array(nodes);
+    // Parents are created before their children, so their slots are known when a child is placed.
+    for (let node = 0; node < nodes; node++) {
+      const builderParent = this.edges[node * 3] as number;
+      const parent = builderParent < 0 ? builderParent : (slotOfNode[builderParent] as number);
+      const shape = this.edges[node * 3 + 2] as number;
+      let slot = slotOf(parent, shape, mask);
+      while (table[slot * SLOT] !== EMPTY) slot = (slot + 1) & mask;
+      slotOfNode[node] = slot;
+      const at = slot * SLOT;
+      table[at + PARENT] = parent;
+      table[at + SHAPE] = shape;
+      table[at + HASH] = this.edges[node * 3 + 1] as number;
+      table[at + FACTS] = this.hasWords[node] ? HAS_WORDS : 0;
+      table[at + PEOPLE] = 0;
+    }
+    for (let node = 0; node < nodes; node++) {
+      const after = this.afterMarker[node] as number;
+      table[(slotOfNode[node] as number) * SLOT + AFTER_MARKER] =
+        after < 0 ? EMPTY : (slotOfNode[after] as number);
+    }
+    const shared: number[] = [];
+    for (const [node, ids] of this.people) {
+      const at = (slotOfNode[node] as number) * SLOT;
+      const only = ids[0] as number;
+      if (ids.length === 1 && (only | 0) === only) {
+        table[at + FACTS] = (table[at + FACTS] as number) | (1 << 2) | INLINE_ID;
+        table[at + PEOPLE] = only;
+      } else {
+        table[at + FACTS] = (table[at + FACTS] as number) | (ids.length << 2);
+        table[at + PEOPLE] = shared.length;
+        shared.push(...ids);
+      }
+    }
+    return new NameTrie(
+      mask,
+      table,
+      Float64Array.from(shared),
+      this.people.size,
+      // First names are few and every word of a text is tested: a roomier filter pays.
+      shapeFilter(this.forwardStarts, 128),
+      shapeFilter(this.lastStarts, 32),
+    );
+  }
+}
+
+export class NameTrie {
+  constructor(
+    private readonly mask: number,
+    private readonly table: Int32Array,
+    /** Ids of names shared by several people (or ids too large to store inline). */
+    private readonly sharedIds: Float64Array,
+    /** How many distinct names (per direction) the trie spells. */
+    readonly names: number,
+    /** Shapes of the words first names start with (see shapeFilter). */
+    readonly forwardStarts: Int32Array,
+    /** Shapes of the words last names start with: reversed starts, and a check before probing. */
+    readonly lastStarts: Int32Array,
+  ) {}
+
+  /** Node ids are below this. */
+  get nodeIds(): number {
+    return this.mask + 1;
+  }
+
+  /** The child of node along word i of tokens, or -1. */
+  child(node: number, tokens: Tokens, i: number): number {
+    const shape = tokens.shape[i] as number;
+    const table = this.table;
+    const mask = this.mask;
+    let slot = slotOf(node, shape, mask);
+    for (;;) {
+      const at = slot * SLOT;
+      const parent = table[at] as number;
+      if (parent === EMPTY) return EMPTY;
+      if (parent === node && table[at + SHAPE] === shape && table[at + HASH] === tokens.hashOf(i))
+        return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** The node after a complete first name (forward) or last name (reversed) at node, or -1. */
+  afterMarker(node: number): number {
+    return this.table[node * SLOT + AFTER_MARKER] as number;
+  }
+
+  /** Whether a word (not a marker) continues from node: saves probing from leaves. */
+  hasWords(node: number): boolean {
+    return ((this.table[node * SLOT + FACTS] as number) & HAS_WORDS) !== 0;
+  }
+
+  /** Whether a complete name ends at node. */
+  isName(node: number): boolean {
+    return (this.table[node * SLOT + FACTS] as number) >= 4;
+  }
+
+  /** Ids of everyone whose name ends at node (a new array). */
+  peopleAt(node: number): number[] {
+    const facts = this.table[node * SLOT + FACTS] as number;
+    const people = this.table[node * SLOT + PEOPLE] as number;
+    if (facts & INLINE_ID) return [people];
+    const ids: number[] = [];
+    for (let k = people; k < people + (facts >> 2); k++) ids.push(this.sharedIds[k] as number);
+    return ids;
+  }
+
+  /** Bytes held by the typed arrays (an estimate for benchmarks). */
+  get bytes(): number {
+    return (
+      this.table.byteLength +
+      this.sharedIds.byteLength +
+      this.forwardStarts.byteLength +
+      this.lastStarts.byteLength
+    );
+  }
+}

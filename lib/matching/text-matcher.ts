@@ -1,0 +1,311 @@
+/**
+ * Finds roster people in plain text: full names (first + last, middle names and initials tolerated,
+ * "Last, First" too), names in scripts without word spaces, and e-mail addresses. One walk cuts the
+ * text into hashed words; each word costs one probe into the name trie unless it starts a name.
+ */
+import type { TextMatch } from '../people/types';
+import { findEmails } from './emails';
+import { type NameTrie, ROOT_FORWARD, ROOT_REVERSED } from './name-trie';
+import { CAPITALIZED, Gap, mayContain, SINGLE, Tokens, wordKeys } from './tokens';
+import type { UnspacedMatch, UnspacedNames } from './unspaced-names';
+import { Candidates, EMAIL, INEXACT } from './candidates';
+
+/** How many words may stand between first and last name ("John Fitzgerald F. Kennedy"). */
+const MAX_MIDDLE_WORDS = 2;
+/** walkTail flag: the first name after "Smith," (candidates keep only INEXACT). */
+const REVERSED = 0x100;
+
+// Gap kinds as plain module constants: the loops below compare them per word.
+const GAP_SPACE = Gap.Space;
+const GAP_COMMA = Gap.Comma;
+const GAP_HYPHEN = Gap.Hyphen;
+const GAP_APOSTROPHE = Gap.Apostrophe;
+const GAP_DOT = Gap.Dot;
+const GAP_DOT_SPACE = Gap.DotSpace;
+
+/** Shared by every text without matches (frozen, like the people arrays). */
+const NO_MATCHES = Object.freeze([]) as unknown as TextMatch[];
+
+/** The possessive "s" after an apostrophe ("Smith's"). */
+const [[S_HASH = 0, S_SHAPE = 0] = []] = wordKeys('s');
+
+export class TextMatcher {
+  private readonly tokens = new Tokens();
+  /** Names found, in text order. */
+  private readonly names = new Candidates();
+  /** Unspaced names and e-mail addresses found, in text order. */
+  private readonly others = new Candidates();
+  private readonly unspacedFound: UnspacedMatch[] = [];
+  /** The candidates of the overlap cluster being settled (reused). */
+  private readonly clusterSources: Candidates[] = [];
+  private readonly clusterIndices: number[] = [];
+  /** Per trie node: 1 + where its people's array is in peopleCache, or 0. Filled as names are met. */
+  private readonly peopleSlot: Int32Array;
+  private readonly peopleCache: number[][] = [];
+
+  constructor(
+    private readonly trie: NameTrie,
+    private readonly unspaced: UnspacedNames,
+    private readonly idsOfEmail: (address: string) => number[] | undefined,
+  ) {
+    this.peopleSlot = new Int32Array(trie.nodeIds);
+  }
+
+  match(text: string): TextMatch[] {
+    this.names.clear();
+    this.others.clear();
+    this.findNames(text);
+    if (this.tokens.unspacedRuns.length > 0 || text.includes('@')) this.findOthers(text);
+    if (this.names.count === 0 && this.others.count === 0) return NO_MATCHES;
+    return this.resolve();
+  }
+
+  private findNames(text: string): void {
+    const tokens = this.tokens;
+    const trie = this.trie;
+    const count = tokens.read(text);
+    const gap = tokens.gap;
+    const shape = tokens.shape;
+    const forwardStarts = trie.forwardStarts;
+    const lastStarts = trie.lastStarts;
+    for (let i = 0; i < count; i++) {
+      const h = shape[i] as number;
+      const forward = mayContain(forwardStarts, h);
+      // "Smith, John": only worth a look with a comma within the next three words.
+      const reversed =
+        (gap[i + 1] === GAP_COMMA ||
+          (i + 2 <= count && gap[i + 2] === GAP_COMMA) ||
+          (i + 3 <= count && gap[i + 3] === GAP_COMMA)) &&
+        mayContain(lastStarts, h);
+      if (!forward && !reversed) continue;
+      // A name starts a word: not after "Mary-", "O'" or "john.".
+      const before = gap[i] as number;
+      if (before === GAP_HYPHEN || before === GAP_APOSTROPHE || before === GAP_DOT) continue;
+      if (forward) {
+        const node = trie.child(ROOT_FORWARD, tokens, i);
+        if (node >= 0) this.walkFirstName(i, node);
+      }
+      if (reversed) {
+        const node = trie.child(ROOT_REVERSED, tokens, i);
+        if (node >= 0) this.walkReversed(i, node);
+      }
+    }
+  }
+
+  /** From the first word of a first name at `start`, through the rest of it, to every last name. */
+  private walkFirstName(start: number, node: number): void {
+    const { tokens, trie } = this;
+    const count = tokens.count;
+    const lastStarts = trie.lastStarts;
+    for (let j = start; ;) {
+      const afterFirst = trie.afterMarker(node);
+      if (afterFirst >= 0 && this.nameGapAfter(j)) {
+        this.walkTail(start, afterFirst, j + 1, lastStarts, 0);
+        // Middle names and initials: capitalised words between first and last name.
+        for (let m = j + 1, skipped = 1; skipped <= MAX_MIDDLE_WORDS && m + 1 < count; m++, skipped++) {
+          if (!((tokens.flags[m] as number) & CAPITALIZED) || !this.nameGapAfter(m)) break;
+          this.walkTail(start, afterFirst, m + 1, lastStarts, INEXACT);
+        }
+      }
+      if (j + 1 >= count || !trie.hasWords(node) || !this.wordGapAfter(j)) return;
+      node = trie.child(node, tokens, j + 1);
+      if (node < 0) return;
+      j++;
+    }
+  }
+
+  /**
+   * The second part of a name from word `at` (last name, or first name after "Smith,"), down the
+   * trie from node, recording every complete name. `starts` holds the words that part can start
+   * with: most words fail that bit test and cost no probe.
+   */
+  private walkTail(start: number, node: number, at: number, starts: Int32Array, flags: number): void {
+    const { tokens, trie } = this;
+    if (at >= tokens.count || !mayContain(starts, tokens.shape[at] as number)) return;
+    for (let k = at; ;) {
+      node = trie.child(node, tokens, k);
+      if (node < 0) return;
+      if (trie.isName(node) && this.endsWord(k) && !(flags & REVERSED && this.capitalizedAfter(k))) {
+        this.names.add(tokens.start[start] as number, tokens.end[k] as number, node, flags & INEXACT);
+      }
+      if (k + 1 >= tokens.count || !trie.hasWords(node) || !this.wordGapAfter(k)) return;
+      k++;
+    }
+  }
+
+  /**
+   * "Smith, John": last-name words, a comma, then the first name. Not inside a list of names in the
+   * usual order: in "Johnny Smith, Jon Doe" neither "Smith" nor "Jon" stands alone, so no
+   * "Smith, Jon" is read there.
+   */
+  private walkReversed(start: number, node: number): void {
+    const { tokens, trie } = this;
+    const count = tokens.count;
+    if (start > 0 && tokens.gap[start] === GAP_SPACE && (tokens.flags[start - 1] as number) & CAPITALIZED)
+      return;
+    for (let j = start; ;) {
+      const afterLast = trie.afterMarker(node);
+      if (afterLast >= 0 && tokens.gap[j + 1] === GAP_COMMA) {
+        this.walkTail(start, afterLast, j + 1, trie.forwardStarts, REVERSED);
+      }
+      if (j + 1 >= count || !trie.hasWords(node) || !this.wordGapAfter(j)) return;
+      node = trie.child(node, tokens, j + 1);
+      if (node < 0) return;
+      j++;
+    }
+  }
+
+  /** Whether a capitalised word follows word i after a space ("Jon" in "Jon Doe"). */
+  private capitalizedAfter(i: number): boolean {
+    const tokens = this.tokens;
+    return (
+      i + 1 < tokens.count &&
+      tokens.gap[i + 1] === GAP_SPACE &&
+      ((tokens.flags[i + 1] as number) & CAPITALIZED) !== 0
+    );
+  }
+
+  /** Between words of one name part: "Mary Ann", "Jean-Pierre", "O'Brien", "J.R.". */
+  private wordGapAfter(i: number): boolean {
+    const g = this.tokens.gap[i + 1] as number;
+    if (g === GAP_SPACE || g === GAP_HYPHEN || g === GAP_APOSTROPHE) return true;
+    return (g === GAP_DOT || g === GAP_DOT_SPACE) && ((this.tokens.flags[i] as number) & SINGLE) !== 0;
+  }
+
+  /** Between first name, middle names and last name: a space, or a full stop after an initial. */
+  private nameGapAfter(i: number): boolean {
+    const g = this.tokens.gap[i + 1] as number;
+    if (g === GAP_SPACE) return true;
+    return (g === GAP_DOT || g === GAP_DOT_SPACE) && ((this.tokens.flags[i] as number) & SINGLE) !== 0;
+  }
+
+  /** A name ends a word: not "Smith-Jones" or "smith.com", but "Smith's" and "Smith." are fine. */
+  private endsWord(i: number): boolean {
+    const tokens = this.tokens;
+    const g = tokens.gap[i + 1] as number;
+    if (g === GAP_HYPHEN || g === GAP_DOT) return false;
+    if (g !== GAP_APOSTROPHE) return true;
+    const next = i + 1;
+    if (!((tokens.flags[next] as number) & SINGLE)) return false;
+    if (tokens.shape[next] !== S_SHAPE || tokens.hashOf(next) !== S_HASH) return false;
+    const after = tokens.gap[next + 1] as number;
+    return after !== GAP_HYPHEN && after !== GAP_APOSTROPHE && after !== GAP_DOT;
+  }
+
+  /** Unspaced names and e-mail addresses, merged in text order into `others`. */
+  private findOthers(text: string): void {
+    const unspaced = this.unspacedFound;
+    unspaced.length = 0;
+    if (this.tokens.unspacedRuns.length > 0) this.unspaced.find(text, this.tokens.unspacedRuns, unspaced);
+    const emails = text.includes('@') ? findEmails(text) : [];
+    let u = 0;
+    for (const hit of emails) {
+      const ids = this.idsOfEmail(hit.address);
+      if (!ids) continue;
+      for (; u < unspaced.length && (unspaced[u] as UnspacedMatch).start <= hit.start; u++) {
+        const m = unspaced[u] as UnspacedMatch;
+        this.others.addList(m.start, m.end, m.ids, 0);
+      }
+      this.others.addList(hit.start, hit.end, ids, EMAIL);
+    }
+    for (; u < unspaced.length; u++) {
+      const m = unspaced[u] as UnspacedMatch;
+      this.others.addList(m.start, m.end, m.ids, 0);
+    }
+  }
+
+  /**
+   * Settles overlaps (the longest wins; see settleCluster) and builds the matches in text order.
+   * Walks names and others together, like a merge of two sorted lists.
+   */
+  private resolve(): TextMatch[] {
+    const out: TextMatch[] = [];
+    const a = this.names;
+    const b = this.others;
+    let i = 0;
+    let j = 0;
+    // The cluster of overlapping candidates being gathered: usually one.
+    let size = 0;
+    let clusterEnd = -1;
+    while (i < a.count || j < b.count) {
+      const fromA = j >= b.count || (i < a.count && (a.start[i] as number) <= (b.start[j] as number));
+      const source = fromA ? a : b;
+      const k = fromA ? i++ : j++;
+      if ((source.start[k] as number) >= clusterEnd && size > 0) {
+        this.settleCluster(size, out);
+        size = 0;
+      }
+      this.clusterSources[size] = source;
+      this.clusterIndices[size] = k;
+      size++;
+      const end = source.end[k] as number;
+      if (size === 1 || end > clusterEnd) clusterEnd = end;
+    }
+    if (size > 0) this.settleCluster(size, out);
+    return out;
+  }
+
+  /**
+   * Longest first, an exact name before one with skipped middle words. A shorter exact name inside a
+   * longer inexact one ("John Fitzgerald Smith" when both John Smith and John Fitzgerald are known)
+   * makes the text ambiguous: the long span keeps both people as candidates.
+   */
+  private settleCluster(size: number, out: TextMatch[]): void {
+    const sources = this.clusterSources;
+    const indices = this.clusterIndices;
+    if (size === 1) {
+      out.push(this.toMatch(sources[0] as Candidates, indices[0] as number));
+      return;
+    }
+    const items = sources.slice(0, size).map((source, n) => {
+      const k = indices[n] as number;
+      const flags = source.flags[k] as number;
+      return { source, k, flags, start: source.start[k] as number, end: source.end[k] as number };
+    });
+    items.sort(
+      (x, y) =>
+        y.end - y.start - (x.end - x.start) || (x.flags & INEXACT) - (y.flags & INEXACT) || x.start - y.start,
+    );
+    const picked: { item: (typeof items)[number]; match: TextMatch }[] = [];
+    for (const item of items) {
+      const host = picked.find((p) => item.start < p.item.end && p.item.start < item.end);
+      if (!host) {
+        picked.push({ item, match: this.toMatch(item.source, item.k) });
+        continue;
+      }
+      const inside = item.start >= host.item.start && item.end <= host.item.end;
+      const names = !((item.flags | host.item.flags) & EMAIL);
+      if (inside && names && host.item.flags & INEXACT && !(item.flags & INEXACT)) {
+        const more = this.peopleOf(item.source, item.k).filter((id) => !host.match.personIds.includes(id));
+        host.match.personIds = [...host.match.personIds, ...more];
+      }
+    }
+    picked.sort((x, y) => x.item.start - y.item.start);
+    for (const p of picked) out.push(p.match);
+  }
+
+  /**
+   * The people of a candidate. Arrays are shared between matches and frozen: a page names the same
+   * people again and again, and fresh arrays for each would only feed the garbage collector.
+   */
+  private peopleOf(source: Candidates, k: number): number[] {
+    const people = source.people[k] as number;
+    if (people < 0) return source.lists[-people - 1] as number[];
+    let slot = this.peopleSlot[people] as number;
+    if (slot === 0) {
+      this.peopleCache.push(Object.freeze(this.trie.peopleAt(people)) as number[]);
+      slot = this.peopleCache.length;
+      this.peopleSlot[people] = slot;
+    }
+    return this.peopleCache[slot - 1] as number[];
+  }
+
+  private toMatch(source: Candidates, k: number): TextMatch {
+    return {
+      start: source.start[k] as number,
+      end: source.end[k] as number,
+      kind: (source.flags[k] as number) & EMAIL ? 'email' : 'name',
+      personIds: this.peopleOf(source, k),
+    };
+  }
+}

@@ -1,0 +1,359 @@
+/**
+ * One pass over a text that cuts it into words. Words keep their offsets in the original text
+ * (folding never touches the text, so offsets cannot drift); between two words we keep only the
+ * kind of gap (a space, a comma, a hyphen…), which is all the name rules need.
+ *
+ * Each word gets a cheap "shape" on the way (its folded length, first and last two letters and
+ * the sum of its letters, mixed): enough to turn away nearly every word that starts no name. The full hash of the folded
+ * word is computed later, only for the few words that need it.
+ */
+import * as chars from './chars';
+
+// Local copies: some module loaders (tsx, vitest) read imported bindings through getters, which
+// would cost a call per character in the loops below.
+const {
+  APOSTROPHE,
+  COMMA,
+  DOT,
+  FOLD_SEVERAL,
+  HYPHEN,
+  IGNORABLE,
+  NO_BOUNDARY,
+  SPACE,
+  UPPER,
+  WORD,
+  isHighSurrogate,
+  isLowSurrogate,
+} = chars;
+const INFO_ASCII = chars.ASCII_INFO;
+const FOLD_ASCII = chars.ASCII_FOLD;
+const infoOfUnit = chars.infoOf;
+const infoOfPoint = chars.infoOfCodePoint;
+const foldOfUnit = chars.foldOf;
+const foldOfPoint = chars.foldOfCodePoint;
+const severalOfUnit = chars.severalOf;
+
+/** What separates a word from the one before it. */
+export const Gap = {
+  Start: 0,
+  Space: 1,
+  Comma: 2,
+  /** A hyphen with no space around it: "Jean-Pierre", "Smith-Jones". */
+  Hyphen: 3,
+  /** An apostrophe with no space around it: "O'Brien", "Smith's". */
+  Apostrophe: 4,
+  /** A full stop with no space after it: "J.R.", "john.smith". */
+  Dot: 5,
+  /** A full stop and a space: "J. Smith", or a sentence end. */
+  DotSpace: 6,
+  Other: 7,
+} as const;
+export type Gap = (typeof Gap)[keyof typeof Gap];
+
+/** Word flags. */
+export const CAPITALIZED = 1;
+/** Exactly one folded letter long: an initial. */
+export const SINGLE = 2;
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+// Gap bits gathered while walking separators; MANY marks two or more non-space separators.
+const G_SPACE = 1;
+const G_COMMA = 2;
+const G_HYPHEN = 4;
+const G_APOSTROPHE = 8;
+const G_DOT = 16;
+const G_OTHER = 32;
+const G_MANY = 64;
+
+function gapFromBits(bits: number): Gap {
+  if (bits & (G_OTHER | G_MANY)) return Gap.Other;
+  const spaced = (bits & G_SPACE) !== 0;
+  const mark = bits & ~G_SPACE;
+  if (mark === 0) return spaced ? Gap.Space : Gap.Start;
+  if (mark === G_COMMA) return Gap.Comma;
+  if (mark === G_DOT) return spaced ? Gap.DotSpace : Gap.Dot;
+  if (spaced) return Gap.Other;
+  return mark === G_HYPHEN ? Gap.Hyphen : Gap.Apostrophe;
+}
+
+const GAP_OF_BITS = new Uint8Array(128);
+for (let bits = 0; bits < 128; bits++) GAP_OF_BITS[bits] = gapFromBits(bits);
+
+/** Separator char class bits -> gap bits. */
+function gapBitsOf(info: number): number {
+  if (info & SPACE) return G_SPACE;
+  if (info & COMMA) return G_COMMA;
+  if (info & HYPHEN) return G_HYPHEN;
+  if (info & APOSTROPHE) return G_APOSTROPHE;
+  if (info & DOT) return G_DOT;
+  return G_OTHER;
+}
+
+const ASCII_GAP_BITS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_GAP_BITS[c] = gapBitsOf(INFO_ASCII[c] as number);
+
+/** Folded ASCII word characters (A-Z lower-cased), 0 for everything else. */
+const ASCII_WORD_UNIT = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  ASCII_WORD_UNIT[c] = (INFO_ASCII[c] as number) & WORD ? (FOLD_ASCII[c] as number) : 0;
+
+/** Mixes a word's shape: folded length, first, next-to-last and last folded units, sum of units. */
+function shapeOf(length: number, first: number, beforeLast: number, last: number, sum: number): number {
+  let x =
+    Math.imul(length ^ (first << 8) ^ (beforeLast << 16), 0x9e3779b1) ^
+    Math.imul((last ^ (sum << 16)) + 0x7f4a7c15, 0x85ebca6b);
+  x ^= x >>> 15;
+  return Math.imul(x, 0x2c1b3c6d);
+}
+
+/**
+ * A bit set over word shapes (e.g. of the words names start with): one bit test turns away most
+ * words of prose. With `bitsPerShape` 32, about one word in thirty gets past by chance.
+ */
+export function shapeFilter(shapes: ReadonlySet<number>, bitsPerShape = 32): Int32Array {
+  let size = 64;
+  while (size * 32 < shapes.size * bitsPerShape) size *= 2;
+  const filter = new Int32Array(size);
+  for (const shape of shapes) {
+    const slot = (shape >>> 5) & (size - 1);
+    filter[slot] = (filter[slot] as number) | (1 << (shape & 31));
+  }
+  return filter;
+}
+
+/** Whether a shape may be in the set the filter was built from. */
+export function mayContain(filter: Int32Array, shape: number): boolean {
+  return ((filter[(shape >>> 5) & (filter.length - 1)] as number) & (1 << (shape & 31))) !== 0;
+}
+
+/** classify() results beyond single folded units. */
+const UNIT_LIMIT = 0x10000;
+const SEVERAL_UNITS = 0x10001;
+const NO_UNITS = 0x10002;
+
+const HASHED = 4;
+const ASCII_ONLY = 8;
+
+/** The words of one text in parallel typed arrays, reused from one text to the next. */
+export class Tokens {
+  count = 0;
+  /** Where each run of characters of scripts written without spaces begins (names there are found apart). */
+  readonly unspacedRuns: number[] = [];
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  /** See shapeOf. Together with the full hash, it identifies a folded word (64 bits). */
+  shape = new Int32Array(1024);
+  flags = new Uint8Array(1024);
+  /** gap[i]: what comes before word i; gap[count]: what follows the last word. */
+  gap = new Uint8Array(1025);
+  private fullHash = new Int32Array(1024);
+  private text = '';
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const widen = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.start = widen(this.start, new Int32Array(size));
+    this.end = widen(this.end, new Int32Array(size));
+    this.shape = widen(this.shape, new Int32Array(size));
+    this.flags = widen(this.flags, new Uint8Array(size));
+    this.gap = widen(this.gap, new Uint8Array(size + 1));
+    this.fullHash = new Int32Array(size);
+  }
+
+  /** Cuts text into words; returns how many. */
+  read(text: string): number {
+    this.text = text;
+    if (this.unspacedRuns.length > 0) this.unspacedRuns.length = 0;
+    this.lastUnspaced = -10;
+    this.pairEnd = -1;
+    const n = text.length;
+    let count = 0;
+    let inWord = false;
+    let first = 0;
+    let beforeLast = 0;
+    let last = 0;
+    let folded = 0;
+    let sum = 0;
+    let wordFlags = 0;
+    let gapBits = 0;
+    let gapMarks = 0;
+    let { start, end, shape, flags, gap } = this;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      // The index is never moved inside the loop (that would slow every iteration): the second half
+      // of a surrogate pair comes round as its own iteration and is skipped by classify().
+      const unit = c < 128 ? (ASCII_WORD_UNIT[c] as number) : this.classify(text, i, c);
+      if (unit > 0) {
+        if (!inWord) {
+          if (count === start.length) {
+            this.grow();
+            ({ start, end, shape, flags, gap } = this);
+          }
+          inWord = true;
+          start[count] = i;
+          gap[count] = GAP_OF_BITS[gapBits] as number;
+          wordFlags = c < 128 ? ASCII_ONLY | (c <= 90 && c >= 65 ? CAPITALIZED : 0) : this.upper;
+          first = unit < UNIT_LIMIT ? unit : unit === SEVERAL_UNITS ? this.several.charCodeAt(0) : 0;
+          last = 0;
+          folded = 0;
+          sum = 0;
+        }
+        if (unit < UNIT_LIMIT) {
+          beforeLast = last;
+          last = unit;
+          sum += unit;
+          folded++;
+          if (c >= 128) wordFlags &= ~ASCII_ONLY;
+        } else {
+          wordFlags &= ~ASCII_ONLY;
+          if (unit === SEVERAL_UNITS) {
+            const several = this.several;
+            for (let k = 0; k < several.length; k++) {
+              beforeLast = last;
+              last = several.charCodeAt(k);
+              sum += last;
+              folded++;
+            }
+          }
+        }
+        continue;
+      }
+      if (unit < 0) continue; // invisible inside words
+      if (inWord) {
+        end[count] = i;
+        shape[count] = shapeOf(folded, first, beforeLast, last, sum);
+        flags[count] = wordFlags | (folded === 1 ? SINGLE : 0);
+        count++;
+        inWord = false;
+        gapBits = 0;
+        gapMarks = 0;
+      }
+      const bits = c < 128 ? (ASCII_GAP_BITS[c] as number) : this.separator;
+      if (bits !== G_SPACE && ++gapMarks > 1) gapBits |= G_MANY;
+      gapBits |= bits;
+    }
+    if (inWord) {
+      end[count] = n;
+      shape[count] = shapeOf(folded, first, beforeLast, last, sum);
+      flags[count] = wordFlags | (folded === 1 ? SINGLE : 0);
+      count++;
+      gapBits = 0;
+    }
+    // Nothing joins the last word to a following one: a trailing "." or "-" is only punctuation.
+    const trailing: number = GAP_OF_BITS[gapBits] as number;
+    gap[count] = trailing === Gap.Space || trailing === Gap.Comma ? trailing : Gap.Other;
+    this.count = count;
+    return count;
+  }
+
+  /** The full hash (FNV-1a) of folded word i, computed on first use. */
+  hashOf(i: number): number {
+    const flags = this.flags[i] as number;
+    if (flags & HASHED) return this.fullHash[i] as number;
+    const text = this.text;
+    const from = this.start[i] as number;
+    const to = this.end[i] as number;
+    let h = FNV_OFFSET;
+    if (flags & ASCII_ONLY) {
+      for (let at = from; at < to; at++)
+        h = Math.imul(h ^ (ASCII_WORD_UNIT[text.charCodeAt(at)] as number), FNV_PRIME);
+    } else {
+      for (let at = from; at < to; at++) {
+        const c = text.charCodeAt(at);
+        if (c < 128) {
+          h = Math.imul(h ^ (ASCII_WORD_UNIT[c] as number), FNV_PRIME);
+          continue;
+        }
+        // Outside ASCII: fold exactly as read() did.
+        let units: string;
+        if (isHighSurrogate(c) && at + 1 < to && isLowSurrogate(text.charCodeAt(at + 1))) {
+          units = foldOfPoint(((c - 0xd800) << 10) + (text.charCodeAt(at + 1) - 0xdc00) + 0x10000);
+          at++;
+        } else if (infoOfUnit(c) & IGNORABLE) {
+          continue;
+        } else {
+          const f = foldOfUnit(c);
+          units = f >= 0 ? String.fromCharCode(f) : f === FOLD_SEVERAL ? severalOfUnit(c) : '';
+        }
+        for (let k = 0; k < units.length; k++) h = Math.imul(h ^ units.charCodeAt(k), FNV_PRIME);
+      }
+    }
+    this.fullHash[i] = h;
+    this.flags[i] = flags | HASHED;
+    return h;
+  }
+
+  // What classify() tells read() besides its result.
+  /** Index of the second half of the surrogate pair just classified. */
+  private pairEnd = -1;
+  /** CAPITALIZED when the character is an upper-case letter. */
+  private upper = 0;
+  /** Gap bits of a separator. */
+  private separator = 0;
+  /** The folded units when there are several. */
+  private several = '';
+  private lastUnspaced = -10;
+
+  /**
+   * One character outside ASCII at i: a folded unit (> 0, below UNIT_LIMIT), SEVERAL_UNITS (see
+   * this.several), NO_UNITS (a mark that folds away), 0 for a separator, -1 for an invisible one.
+   */
+  private classify(text: string, i: number, c: number): number {
+    if (i === this.pairEnd) return -1;
+    let info: number;
+    if (isHighSurrogate(c) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      const codePoint = ((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+      this.pairEnd = i + 1;
+      info = infoOfPoint(codePoint);
+      if (info & WORD) {
+        this.upper = info & UPPER ? CAPITALIZED : 0;
+        this.several = foldOfPoint(codePoint);
+        return this.several.length > 0 ? SEVERAL_UNITS : NO_UNITS;
+      }
+    } else {
+      info = infoOfUnit(c);
+      if (info & WORD) {
+        this.upper = info & UPPER ? CAPITALIZED : 0;
+        const f = foldOfUnit(c);
+        if (f > 0) return f;
+        if (f === FOLD_SEVERAL) {
+          this.several = severalOfUnit(c);
+          return SEVERAL_UNITS;
+        }
+        return NO_UNITS;
+      }
+    }
+    if (info & IGNORABLE) return -1;
+    if (info & NO_BOUNDARY) {
+      // A run goes on across one space or middle dot ("山田 太郎", "ジョン・スミス").
+      const continues =
+        this.lastUnspaced === i - 1 ||
+        (this.lastUnspaced === i - 2 && isPartSeparator(text.charCodeAt(i - 1)));
+      if (!continues) this.unspacedRuns.push(i);
+      this.lastUnspaced = i;
+    }
+    this.separator = gapBitsOf(info);
+    return 0;
+  }
+}
+
+/** What may stand between family and given name in scripts without word spaces. */
+export function isPartSeparator(code: number): boolean {
+  return code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x30fb || code === 0xb7;
+}
+
+/** A word as the matcher keys it: its full hash and its shape. */
+export type WordKey = readonly [hash: number, shape: number];
+
+/** The keys of every word of text, cut exactly as running text is cut. */
+export function wordKeys(text: string, tokens = new Tokens()): WordKey[] {
+  const count = tokens.read(text);
+  const keys: WordKey[] = [];
+  for (let i = 0; i < count; i++) keys.push([tokens.hashOf(i), tokens.shape[i] as number]);
+  return keys;
+}
