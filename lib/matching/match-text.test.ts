@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { buildPeopleIndex } from './people-index';
+import { found, marked, person } from './test-people';
+
+const roster = [
+  person(1, 'John', 'Smith', ['john.smith@acme.com', 'js@home.example']),
+  person(2, 'John', 'Smith', ['j.smith@globex.io']),
+  person(3, 'José', 'Müller'),
+  person(4, 'Søren', 'Kierkegaard'),
+  person(5, 'Ada', 'Straße'),
+  person(6, 'Mary Ann', 'Evans'),
+  person(7, 'Jean-Pierre', 'Dupont'),
+  person(8, 'Conan', "O'Brien"),
+  person(9, 'Ludwig', 'van Beethoven'),
+  person(10, '太郎', '山田'),
+  person(11, 'Иван', 'Петров'),
+  person(12, 'محمد', 'علي'),
+  person(13, 'Jon', 'Smith'),
+  person(14, 'Madonna', ''),
+  person(15, 'Νίκος', 'Παπαδόπουλος'),
+  person(16, '민준', '김'),
+];
+const index = buildPeopleIndex(roster);
+
+describe('matchText: names', () => {
+  it('finds a full name in any case', () => {
+    expect(marked(index, 'Met JOHN SMITH, then john smith, then John Smith.')).toEqual([
+      'JOHN SMITH',
+      'john smith',
+      'John Smith',
+    ]);
+  });
+
+  it('returns every person who shares a name', () => {
+    expect(found(index, 'Call John Smith today')).toEqual([
+      { text: 'John Smith', kind: 'name', ids: [1, 2] },
+    ]);
+  });
+
+  it('folds accents and special letters both ways', () => {
+    expect(
+      marked(index, 'Jose Muller and JOSÉ MÜLLER; Soren Kierkegaard; Ada Strasse and Ada STRASSE'),
+    ).toEqual(['Jose Muller', 'JOSÉ MÜLLER', 'Soren Kierkegaard', 'Ada Strasse', 'Ada STRASSE']);
+  });
+
+  it('matches text written with combining accents (decomposed) at the right offsets', () => {
+    const text = 'Dear Jose\u0301 Mu\u0308ller,';
+    expect(found(index, text)).toEqual([{ text: 'Jose\u0301 Mu\u0308ller', kind: 'name', ids: [3] }]);
+  });
+
+  it('gives offsets into the original text after emoji and other astral characters', () => {
+    const text = '👋🏽 𝒳 hello 😀John Smith😀 and 𝔄 Ada Straße';
+    const matches = index.matchText(text);
+    expect(matches.map((m) => text.slice(m.start, m.end))).toEqual(['John Smith', 'Ada Straße']);
+    expect(matches[0]?.start).toBe(text.indexOf('John'));
+  });
+
+  it('keeps offsets right when folding changes lengths (ß to ss, İ)', () => {
+    const text = 'İİİ ßßß Ada Straße met ßß John Smith';
+    expect(marked(index, text)).toEqual(['Ada Straße', 'John Smith']);
+  });
+
+  it('tolerates middle names and initials between first and last name', () => {
+    expect(
+      marked(index, 'John F. Smith, John Fitzgerald Smith, John F Smith, John Fitzgerald F. Smith wrote.'),
+    ).toEqual(['John F. Smith', 'John Fitzgerald Smith', 'John F Smith', 'John Fitzgerald F. Smith']);
+    expect(found(index, 'John F. Smith')[0]?.ids).toEqual([1, 2]);
+  });
+
+  it('does not take lower-case words between first and last name for middle names', () => {
+    expect(marked(index, 'John met Smith, and John and the Smith family.')).toEqual([]);
+  });
+
+  it('reads "Last, First" too', () => {
+    expect(found(index, 'Attendees: Smith, John; Müller, José.')).toEqual([
+      { text: 'Smith, John', kind: 'name', ids: [1, 2] },
+      { text: 'Müller, José', kind: 'name', ids: [3] },
+    ]);
+  });
+
+  it('respects word boundaries', () => {
+    expect(
+      marked(
+        index,
+        'Jonathan Smithers, Jon Smithson, AJohn Smith, John Smith2, john_smith, John Smith-Jones',
+      ),
+    ).toEqual([]);
+    expect(marked(index, 'Mary-John Smith and Ann-John Smith')).toEqual([]);
+  });
+
+  it('allows the possessive and sentence punctuation after a name', () => {
+    const text = "John Smith's talk. John Smith’s notes! (John Smith)";
+    expect(marked(index, text)).toEqual(['John Smith', 'John Smith', 'John Smith']);
+  });
+
+  it('does not match first names or last names alone', () => {
+    expect(marked(index, 'John said Smith was with Madonna, Ada, Müller and Jean-Pierre.')).toEqual([]);
+  });
+
+  it('matches names of several words, hyphens and apostrophes', () => {
+    expect(
+      marked(
+        index,
+        'Mary Ann Evans; Jean-Pierre Dupont; Jean Pierre Dupont; Conan O’Brien; Ludwig van Beethoven',
+      ),
+    ).toEqual([
+      'Mary Ann Evans',
+      'Jean-Pierre Dupont',
+      'Jean Pierre Dupont',
+      'Conan O’Brien',
+      'Ludwig van Beethoven',
+    ]);
+  });
+
+  it('prefers the longest of overlapping names', () => {
+    const people = [person(1, 'Ann', 'Evans'), person(2, 'Mary Ann', 'Evans')];
+    expect(found(buildPeopleIndex(people), 'Mary Ann Evans spoke')).toEqual([
+      { text: 'Mary Ann Evans', kind: 'name', ids: [2] },
+    ]);
+  });
+
+  it('keeps both people when a middle name could be part of another roster name', () => {
+    const people = [person(1, 'John', 'Smith'), person(2, 'John', 'Fitzgerald')];
+    expect(found(buildPeopleIndex(people), 'John Fitzgerald Smith spoke')).toEqual([
+      { text: 'John Fitzgerald Smith', kind: 'name', ids: [1, 2] },
+    ]);
+  });
+
+  it('finds Chinese, Japanese and Korean names with or without a space, in either order', () => {
+    const text = '昨日山田太郎さんと会った。山田 太郎、太郎山田。김민준씨와 김 민준.';
+    expect(found(index, text)).toEqual([
+      { text: '山田太郎', kind: 'name', ids: [10] },
+      { text: '山田 太郎', kind: 'name', ids: [10] },
+      { text: '太郎山田', kind: 'name', ids: [10] },
+      { text: '김민준', kind: 'name', ids: [16] },
+      { text: '김 민준', kind: 'name', ids: [16] },
+    ]);
+  });
+
+  it('finds Cyrillic, Arabic and Greek names in any case', () => {
+    expect(
+      found(index, 'Встреча: ИВАН ПЕТРОВ и иван петров. اجتماع مع محمد علي. Ο ΝΙΚΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ ήρθε.'),
+    ).toEqual([
+      { text: 'ИВАН ПЕТРОВ', kind: 'name', ids: [11] },
+      { text: 'иван петров', kind: 'name', ids: [11] },
+      { text: 'محمد علي', kind: 'name', ids: [12] },
+      { text: 'ΝΙΚΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ', kind: 'name', ids: [15] },
+    ]);
+  });
+
+  it('marks nobody in a text full of near misses', () => {
+    const text = [
+      'Johnny Smith, Jon Smyth, John Smithe, Johns Smith, J. Smith, Smith John,',
+      'Jose Mullers, Mary Evans, Ann Evans, Jean Dupont, Pierre Dupont, Conan Brien, Ludwig Beethoven,',
+      'Ivan Petrov, 山田花子, 田太郎, Madonna Smith, john.smith, smith@acme.com, john.smith@acme.co',
+    ].join(' ');
+    expect(found(index, text)).toEqual([]);
+  });
+
+  it('handles empty text and text without words', () => {
+    expect(index.matchText('')).toEqual([]);
+    expect(index.matchText(' ,.;—… 😀 ')).toEqual([]);
+  });
+
+  it('matches several texts at once (the text nodes of a page), each with its own offsets', () => {
+    const results = index.matchTexts(['Hello John Smith', 'nobody here', 'mail js@home.example now']);
+    expect(results.map((r) => r.map((m) => [m.start, m.end, m.kind]))).toEqual([
+      [[6, 16, 'name']],
+      [],
+      [[5, 20, 'email']],
+    ]);
+  });
+});
+
+describe('matchText: e-mail addresses', () => {
+  it('finds roster addresses in any case, inside punctuation', () => {
+    expect(found(index, 'Write to <John.Smith@ACME.com>, (js@home.example) or "j.smith@globex.io".')).toEqual(
+      [
+        { text: 'John.Smith@ACME.com', kind: 'email', ids: [1] },
+        { text: 'js@home.example', kind: 'email', ids: [1] },
+        { text: 'j.smith@globex.io', kind: 'email', ids: [2] },
+      ],
+    );
+  });
+
+  it('ignores addresses of people who are not in the roster', () => {
+    expect(found(index, 'someone@acme.com and john.smith@acme.com.au')).toEqual([]);
+  });
+
+  it('finds the address in a mailto: link text and at the end of a sentence', () => {
+    expect(marked(index, 'mailto:john.smith@acme.com. Also js@home.example.')).toEqual([
+      'john.smith@acme.com',
+      'js@home.example',
+    ]);
+  });
+});
