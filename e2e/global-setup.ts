@@ -19,7 +19,8 @@ export default async function setup(project: TestProject) {
   const chromiumPath = ensureChromium();
   const port = Number(process.env.E2E_SANDBOX_PORT ?? 4123);
   const sandbox = await startSandbox({ port, people: 10_000 });
-  const extensionDir = buildExtension(sandbox.url, '.output/e2e');
+  // Overridable so that two runs on one machine do not rebuild under each other's browser.
+  const extensionDir = buildExtension(sandbox.url, process.env.E2E_OUT_DIR ?? '.output/e2e');
   project.provide('sandboxUrl', sandbox.url);
   project.provide('extensionDir', extensionDir);
   project.provide('chromiumPath', chromiumPath);
