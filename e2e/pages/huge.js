@@ -57,12 +57,14 @@
         length += pushName(parts, names[placed % names.length]);
         continue;
       }
-      var piece =
-        others.length > 0 && random() < 0.01
-          ? others[Math.floor(random() * others.length)]
-          : words[Math.floor(random() * words.length)];
+      var other = others.length > 0 && random() < 0.01;
+      var piece = other
+        ? others[Math.floor(random() * others.length)]
+        : words[Math.floor(random() * words.length)];
+      // Someone else's name is a name too: "Jane Doe Ada Lovelace" is not prose either.
+      if (other && lastWasName) parts.push('and');
       parts.push(piece);
-      lastWasName = false;
+      lastWasName = other;
       length += piece.length + 1;
     }
     while (slots.length > 0) {
