@@ -17,6 +17,8 @@ export interface Placement {
   x: number;
   y: number;
   side: 'below' | 'above';
+  /** The most height the card may take on its side without covering the name. */
+  maxHeight: number;
 }
 
 export interface PlaceOptions {
@@ -30,12 +32,18 @@ export function placeCard(reference: Box, card: Size, viewport: Size, options: P
   const roomBelow = viewport.height - padding - (reference.bottom + gap);
   const roomAbove = reference.top - gap - padding;
   const side = card.height <= roomBelow || roomBelow >= roomAbove ? 'below' : 'above';
-  let y = side === 'below' ? reference.bottom + gap : reference.top - gap - card.height;
-  // Neither side fits: keep it inside the viewport, covering part of the text if it must.
-  y = clamp(y, padding, viewport.height - padding - card.height);
+  // A card taller than its side is cut to the room there (it scrolls inside) rather than laid over
+  // the name it is about; only where there is hardly any room at all does it cover the text.
+  const maxHeight = Math.max(Math.floor(side === 'below' ? roomBelow : roomAbove), MIN_HEIGHT);
+  const height = Math.min(card.height, maxHeight);
+  let y = side === 'below' ? reference.bottom + gap : reference.top - gap - height;
+  y = clamp(y, padding, viewport.height - padding - height);
   const x = clamp(reference.left, padding, viewport.width - padding - card.width);
-  return { x: Math.round(x), y: Math.round(y), side };
+  return { x: Math.round(x), y: Math.round(y), side, maxHeight };
 }
+
+/** Below this, a card is too short to read: it may cover the name instead. */
+const MIN_HEIGHT = 120;
 
 /** Clamps to [min, max]; when the range is empty (the card is bigger than the room), `min` wins. */
 function clamp(value: number, min: number, max: number): number {
@@ -66,8 +74,10 @@ export function follow(
       return;
     }
     const rect = floating.getBoundingClientRect();
-    const { x, y } = placeCard(box, { width: rect.width, height: rect.height }, viewport);
+    const { x, y, maxHeight } = placeCard(box, { width: rect.width, height: rect.height }, viewport);
     floating.style.setProperty('transform', `translate(${x}px, ${y}px)`);
+    // The card's own stylesheet caps its height with this (the mount itself does not scroll).
+    floating.style.setProperty('--alens-room', `${maxHeight}px`);
   };
   const schedule = () => {
     if (frame === 0) frame = win.requestAnimationFrame(update);

@@ -4,7 +4,7 @@ export const shellStyles = `
   box-sizing: border-box;
   width: 360px;
   max-width: calc(100vw - 16px);
-  max-height: min(72vh, 560px);
+  max-height: min(72vh, 560px, var(--alens-room, 100vh));
   overflow: auto;
   overscroll-behavior: contain;
   background: var(--lens-bg);
