@@ -140,8 +140,8 @@ export class NameTrieBuilder {
       table,
       Float64Array.from(shared),
       this.people.size,
-      // First names are few and every word of a text is tested: a roomier filter pays.
-      shapeFilter(this.forwardStarts, 128),
+      shapeFilter(new Set([...this.forwardStarts, ...this.lastStarts]), 32),
+      shapeFilter(this.forwardStarts, 32),
       shapeFilter(this.lastStarts, 32),
     );
   }
@@ -155,7 +155,9 @@ export class NameTrie {
     private readonly sharedIds: Float64Array,
     /** How many distinct names (per direction) the trie spells. */
     readonly names: number,
-    /** Shapes of the words first names start with (see shapeFilter). */
+    /** Shapes of the words any name starts with, either way round (see shapeFilter). */
+    readonly starts: Int32Array,
+    /** Shapes of the words first names start with. */
     readonly forwardStarts: Int32Array,
     /** Shapes of the words last names start with: reversed starts, and a check before probing. */
     readonly lastStarts: Int32Array,
@@ -168,7 +170,7 @@ export class NameTrie {
 
   /** The child of node along word i of tokens, or -1. */
   child(node: number, tokens: Tokens, i: number): number {
-    const shape = tokens.shape[i] as number;
+    const shape = tokens.shapeOf(i);
     const table = this.table;
     const mask = this.mask;
     let slot = slotOf(node, shape, mask);

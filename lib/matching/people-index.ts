@@ -19,7 +19,10 @@ export interface PeopleIndex {
   readonly size: number;
   /** Best matches for a typed term, best first; score is higher for better tiers (see Score). */
   search(term: string, limit?: number): SearchHitRef[];
-  /** Roster names and e-mail addresses in text, in order, offsets into text as given. */
+  /**
+   * Roster names and e-mail addresses in text, in order, offsets into text as given. The returned
+   * arrays (and each match's personIds) may be shared between calls and are frozen: copy to change.
+   */
   matchText(text: string): TextMatch[];
   /** matchText for each text (e.g. the text nodes of a page), same order. */
   matchTexts(texts: readonly string[]): TextMatch[][];

@@ -1,12 +1,13 @@
 /**
  * Finds roster people in plain text: full names (first + last, middle names and initials tolerated,
  * "Last, First" too), names in scripts without word spaces, and e-mail addresses. One walk cuts the
- * text into hashed words; each word costs one probe into the name trie unless it starts a name.
+ * text into words with a cheap shape each; a word costs a bit test unless it may start a name, and
+ * only then a probe into the name trie.
  */
 import type { TextMatch } from '../people/types';
 import { findEmails } from './emails';
 import { type NameTrie, ROOT_FORWARD, ROOT_REVERSED } from './name-trie';
-import { CAPITALIZED, Gap, mayContain, SINGLE, Tokens, wordKeys } from './tokens';
+import { Gap, LOOKAHEAD, mayContain, type StartVisitor, Tokens, wordKeys } from './tokens';
 import type { UnspacedMatch, UnspacedNames } from './unspaced-names';
 import { Candidates, EMAIL, INEXACT } from './candidates';
 
@@ -29,8 +30,10 @@ const NO_MATCHES = Object.freeze([]) as unknown as TextMatch[];
 /** The possessive "s" after an apostrophe ("Smith's"). */
 const [[S_HASH = 0, S_SHAPE = 0] = []] = wordKeys('s');
 
-export class TextMatcher {
+export class TextMatcher implements StartVisitor {
   private readonly tokens = new Tokens();
+  /** Words at and beyond this index are not to be read while visiting a start. */
+  private limit = 0;
   /** Names found, in text order. */
   private readonly names = new Candidates();
   /** Unspaced names and e-mail addresses found, in text order. */
@@ -54,48 +57,47 @@ export class TextMatcher {
   match(text: string): TextMatch[] {
     this.names.clear();
     this.others.clear();
-    this.findNames(text);
+    this.tokens.read(text, this);
     if (this.tokens.unspacedRuns.length > 0 || text.includes('@')) this.findOthers(text);
     if (this.names.count === 0 && this.others.count === 0) return NO_MATCHES;
     return this.resolve();
   }
 
-  private findNames(text: string): void {
+  /** Shapes of the words any name starts with (read() hands such words to visitStart). */
+  get starts(): Int32Array {
+    return this.trie.starts;
+  }
+
+  /** A word that may start a name, forwards ("John Smith") or reversed ("Smith, John"). */
+  visitStart(i: number, known: number): void {
     const tokens = this.tokens;
     const trie = this.trie;
-    const count = tokens.read(text);
-    const gap = tokens.gap;
-    const shape = tokens.shape;
-    const forwardStarts = trie.forwardStarts;
-    const lastStarts = trie.lastStarts;
-    for (let i = 0; i < count; i++) {
-      const h = shape[i] as number;
-      const forward = mayContain(forwardStarts, h);
-      // "Smith, John": only worth a look with a comma within the next three words.
-      const reversed =
-        (gap[i + 1] === GAP_COMMA ||
-          (i + 2 <= count && gap[i + 2] === GAP_COMMA) ||
-          (i + 3 <= count && gap[i + 3] === GAP_COMMA)) &&
-        mayContain(lastStarts, h);
-      if (!forward && !reversed) continue;
-      // A name starts a word: not after "Mary-", "O'" or "john.".
-      const before = gap[i] as number;
-      if (before === GAP_HYPHEN || before === GAP_APOSTROPHE || before === GAP_DOT) continue;
-      if (forward) {
-        const node = trie.child(ROOT_FORWARD, tokens, i);
-        if (node >= 0) this.walkFirstName(i, node);
-      }
-      if (reversed) {
-        const node = trie.child(ROOT_REVERSED, tokens, i);
-        if (node >= 0) this.walkReversed(i, node);
-      }
+    this.limit = Math.min(known, i + LOOKAHEAD);
+    // A name starts a word: not after "Mary-", "O'" or "john.".
+    const before = tokens.gapBefore(i);
+    if (before === GAP_HYPHEN || before === GAP_APOSTROPHE || before === GAP_DOT) return;
+    const shape = tokens.shapeOf(i);
+    if (mayContain(trie.forwardStarts, shape)) {
+      const node = trie.child(ROOT_FORWARD, tokens, i);
+      if (node >= 0) this.walkFirstName(i, node);
+    }
+    // "Smith, John": only worth a look with a comma within the next three words.
+    const limit = this.limit;
+    if (
+      (tokens.gapBefore(i + 1) === GAP_COMMA ||
+        (i + 2 <= limit && tokens.gapBefore(i + 2) === GAP_COMMA) ||
+        (i + 3 <= limit && tokens.gapBefore(i + 3) === GAP_COMMA)) &&
+      mayContain(trie.lastStarts, shape)
+    ) {
+      const node = trie.child(ROOT_REVERSED, tokens, i);
+      if (node >= 0) this.walkReversed(i, node);
     }
   }
 
   /** From the first word of a first name at `start`, through the rest of it, to every last name. */
   private walkFirstName(start: number, node: number): void {
     const { tokens, trie } = this;
-    const count = tokens.count;
+    const count = this.limit;
     const lastStarts = trie.lastStarts;
     for (let j = start; ;) {
       const afterFirst = trie.afterMarker(node);
@@ -103,7 +105,7 @@ export class TextMatcher {
         this.walkTail(start, afterFirst, j + 1, lastStarts, 0);
         // Middle names and initials: capitalised words between first and last name.
         for (let m = j + 1, skipped = 1; skipped <= MAX_MIDDLE_WORDS && m + 1 < count; m++, skipped++) {
-          if (!((tokens.flags[m] as number) & CAPITALIZED) || !this.nameGapAfter(m)) break;
+          if (!tokens.isCapitalized(m) || !this.nameGapAfter(m)) break;
           this.walkTail(start, afterFirst, m + 1, lastStarts, INEXACT);
         }
       }
@@ -121,14 +123,14 @@ export class TextMatcher {
    */
   private walkTail(start: number, node: number, at: number, starts: Int32Array, flags: number): void {
     const { tokens, trie } = this;
-    if (at >= tokens.count || !mayContain(starts, tokens.shape[at] as number)) return;
+    if (at >= this.limit || !mayContain(starts, tokens.shapeOf(at))) return;
     for (let k = at; ;) {
       node = trie.child(node, tokens, k);
       if (node < 0) return;
       if (trie.isName(node) && this.endsWord(k) && !(flags & REVERSED && this.capitalizedAfter(k))) {
-        this.names.add(tokens.start[start] as number, tokens.end[k] as number, node, flags & INEXACT);
+        this.names.add(tokens.startOf(start), tokens.endOf(k), node, flags & INEXACT);
       }
-      if (k + 1 >= tokens.count || !trie.hasWords(node) || !this.wordGapAfter(k)) return;
+      if (k + 1 >= this.limit || !trie.hasWords(node) || !this.wordGapAfter(k)) return;
       k++;
     }
   }
@@ -140,12 +142,11 @@ export class TextMatcher {
    */
   private walkReversed(start: number, node: number): void {
     const { tokens, trie } = this;
-    const count = tokens.count;
-    if (start > 0 && tokens.gap[start] === GAP_SPACE && (tokens.flags[start - 1] as number) & CAPITALIZED)
-      return;
+    const count = this.limit;
+    if (start > 0 && tokens.gapBefore(start) === GAP_SPACE && tokens.isCapitalized(start - 1)) return;
     for (let j = start; ;) {
       const afterLast = trie.afterMarker(node);
-      if (afterLast >= 0 && tokens.gap[j + 1] === GAP_COMMA) {
+      if (afterLast >= 0 && tokens.gapBefore(j + 1) === GAP_COMMA) {
         this.walkTail(start, afterLast, j + 1, trie.forwardStarts, REVERSED);
       }
       if (j + 1 >= count || !trie.hasWords(node) || !this.wordGapAfter(j)) return;
@@ -158,37 +159,33 @@ export class TextMatcher {
   /** Whether a capitalised word follows word i after a space ("Jon" in "Jon Doe"). */
   private capitalizedAfter(i: number): boolean {
     const tokens = this.tokens;
-    return (
-      i + 1 < tokens.count &&
-      tokens.gap[i + 1] === GAP_SPACE &&
-      ((tokens.flags[i + 1] as number) & CAPITALIZED) !== 0
-    );
+    return i + 1 < this.limit && tokens.gapBefore(i + 1) === GAP_SPACE && tokens.isCapitalized(i + 1);
   }
 
   /** Between words of one name part: "Mary Ann", "Jean-Pierre", "O'Brien", "J.R.". */
   private wordGapAfter(i: number): boolean {
-    const g = this.tokens.gap[i + 1] as number;
+    const g = this.tokens.gapBefore(i + 1);
     if (g === GAP_SPACE || g === GAP_HYPHEN || g === GAP_APOSTROPHE) return true;
-    return (g === GAP_DOT || g === GAP_DOT_SPACE) && ((this.tokens.flags[i] as number) & SINGLE) !== 0;
+    return (g === GAP_DOT || g === GAP_DOT_SPACE) && this.tokens.isSingle(i);
   }
 
   /** Between first name, middle names and last name: a space, or a full stop after an initial. */
   private nameGapAfter(i: number): boolean {
-    const g = this.tokens.gap[i + 1] as number;
+    const g = this.tokens.gapBefore(i + 1);
     if (g === GAP_SPACE) return true;
-    return (g === GAP_DOT || g === GAP_DOT_SPACE) && ((this.tokens.flags[i] as number) & SINGLE) !== 0;
+    return (g === GAP_DOT || g === GAP_DOT_SPACE) && this.tokens.isSingle(i);
   }
 
   /** A name ends a word: not "Smith-Jones" or "smith.com", but "Smith's" and "Smith." are fine. */
   private endsWord(i: number): boolean {
     const tokens = this.tokens;
-    const g = tokens.gap[i + 1] as number;
+    const g = tokens.gapBefore(i + 1);
     if (g === GAP_HYPHEN || g === GAP_DOT) return false;
     if (g !== GAP_APOSTROPHE) return true;
     const next = i + 1;
-    if (!((tokens.flags[next] as number) & SINGLE)) return false;
-    if (tokens.shape[next] !== S_SHAPE || tokens.hashOf(next) !== S_HASH) return false;
-    const after = tokens.gap[next + 1] as number;
+    if (!tokens.isSingle(next)) return false;
+    if (tokens.shapeOf(next) !== S_SHAPE || tokens.hashOf(next) !== S_HASH) return false;
+    const after = tokens.gapBefore(next + 1);
     return after !== GAP_HYPHEN && after !== GAP_APOSTROPHE && after !== GAP_DOT;
   }
 

@@ -136,42 +136,83 @@ const NO_UNITS = 0x10002;
 const HASHED = 4;
 const ASCII_ONLY = 8;
 
-/** The words of one text in parallel typed arrays, reused from one text to the next. */
+/** Told by Tokens.read about words that may start a name, once enough words after them are read. */
+export interface StartVisitor {
+  /** A shapeFilter of the words that may start a name. */
+  readonly starts: Int32Array;
+  /**
+   * Word i passed the filter. Words up to i + LOOKAHEAD - 1 (or to the end of the text) and the
+   * gap after them are known, as are word i - 1 and the gap before it; `known` is how many words
+   * have been read so far.
+   */
+  visitStart(i: number, known: number): void;
+}
+
+/** How many words after a possible start are read before the start is visited. */
+export const LOOKAHEAD = 16;
+/** Words kept: a start, the word before it, LOOKAHEAD after it and the one being read. */
+const RING = 32;
+const RING_MASK = RING - 1;
+
+/**
+ * The words of one text. Words are addressed by their index in the text but only the last RING
+ * are kept (in small typed arrays, always in cache): read() hands possible name starts to a visitor
+ * while their words are still there, so no array the size of the text is ever written. Without a
+ * visitor, texts of up to RING words (names) are kept whole.
+ */
 export class Tokens {
+  /** Words read so far. */
   count = 0;
   /** Where each run of characters of scripts written without spaces begins (names there are found apart). */
   readonly unspacedRuns: number[] = [];
-  start = new Int32Array(1024);
-  end = new Int32Array(1024);
+  private readonly starts = new Int32Array(RING);
+  private readonly ends = new Int32Array(RING);
   /** See shapeOf. Together with the full hash, it identifies a folded word (64 bits). */
-  shape = new Int32Array(1024);
-  flags = new Uint8Array(1024);
-  /** gap[i]: what comes before word i; gap[count]: what follows the last word. */
-  gap = new Uint8Array(1025);
-  private fullHash = new Int32Array(1024);
+  private readonly shapes = new Int32Array(RING);
+  private readonly flags = new Uint8Array(RING);
+  /** gaps[i]: what comes before word i; gaps[count]: what follows the last word. */
+  private readonly gaps = new Uint8Array(RING);
+  private readonly hashes = new Int32Array(RING);
+  private readonly pending = new Int32Array(RING);
   private text = '';
 
-  private grow(): void {
-    const size = this.start.length * 2;
-    const widen = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.start = widen(this.start, new Int32Array(size));
-    this.end = widen(this.end, new Int32Array(size));
-    this.shape = widen(this.shape, new Int32Array(size));
-    this.flags = widen(this.flags, new Uint8Array(size));
-    this.gap = widen(this.gap, new Uint8Array(size + 1));
-    this.fullHash = new Int32Array(size);
+  startOf(i: number): number {
+    return this.starts[i & RING_MASK] as number;
   }
 
-  /** Cuts text into words; returns how many. */
-  read(text: string): number {
+  endOf(i: number): number {
+    return this.ends[i & RING_MASK] as number;
+  }
+
+  shapeOf(i: number): number {
+    return this.shapes[i & RING_MASK] as number;
+  }
+
+  /** What stands before word i (gapBefore(count) is what follows the last word). */
+  gapBefore(i: number): number {
+    return this.gaps[i & RING_MASK] as number;
+  }
+
+  isCapitalized(i: number): boolean {
+    return ((this.flags[i & RING_MASK] as number) & CAPITALIZED) !== 0;
+  }
+
+  /** One folded letter long: an initial. */
+  isSingle(i: number): boolean {
+    return ((this.flags[i & RING_MASK] as number) & SINGLE) !== 0;
+  }
+
+  /** Cuts text into words; returns how many. See StartVisitor. */
+  read(text: string, visitor: StartVisitor | null = null): number {
     this.text = text;
     if (this.unspacedRuns.length > 0) this.unspacedRuns.length = 0;
     this.lastUnspaced = -10;
     this.pairEnd = -1;
     const n = text.length;
+    const { starts, ends, shapes, flags, gaps, pending } = this;
+    const filter = visitor === null ? null : visitor.starts;
+    let waiting = 0;
+    let visited = 0;
     let count = 0;
     let inWord = false;
     let first = 0;
@@ -182,7 +223,6 @@ export class Tokens {
     let wordFlags = 0;
     let gapBits = 0;
     let gapMarks = 0;
-    let { start, end, shape, flags, gap } = this;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       // The index is never moved inside the loop (that would slow every iteration): the second half
@@ -190,13 +230,14 @@ export class Tokens {
       const unit = c < 128 ? (ASCII_WORD_UNIT[c] as number) : this.classify(text, i, c);
       if (unit > 0) {
         if (!inWord) {
-          if (count === start.length) {
-            this.grow();
-            ({ start, end, shape, flags, gap } = this);
+          const slot = count & RING_MASK;
+          gaps[slot] = GAP_OF_BITS[gapBits] as number;
+          // Starts with enough words read after them are visited before their words leave the ring.
+          while (visited < waiting && (pending[visited & RING_MASK] as number) + LOOKAHEAD <= count) {
+            (visitor as StartVisitor).visitStart(pending[visited++ & RING_MASK] as number, count);
           }
           inWord = true;
-          start[count] = i;
-          gap[count] = GAP_OF_BITS[gapBits] as number;
+          starts[slot] = i;
           wordFlags = c < 128 ? ASCII_ONLY | (c <= 90 && c >= 65 ? CAPITALIZED : 0) : this.upper;
           first = unit < UNIT_LIMIT ? unit : unit === SEVERAL_UNITS ? this.several.charCodeAt(0) : 0;
           last = 0;
@@ -225,9 +266,12 @@ export class Tokens {
       }
       if (unit < 0) continue; // invisible inside words
       if (inWord) {
-        end[count] = i;
-        shape[count] = shapeOf(folded, first, beforeLast, last, sum);
-        flags[count] = wordFlags | (folded === 1 ? SINGLE : 0);
+        const slot = count & RING_MASK;
+        const shape = shapeOf(folded, first, beforeLast, last, sum);
+        ends[slot] = i;
+        shapes[slot] = shape;
+        flags[slot] = wordFlags | (folded === 1 ? SINGLE : 0);
+        if (filter !== null && mayContain(filter, shape)) pending[waiting++ & RING_MASK] = count;
         count++;
         inWord = false;
         gapBits = 0;
@@ -238,26 +282,32 @@ export class Tokens {
       gapBits |= bits;
     }
     if (inWord) {
-      end[count] = n;
-      shape[count] = shapeOf(folded, first, beforeLast, last, sum);
-      flags[count] = wordFlags | (folded === 1 ? SINGLE : 0);
+      const slot = count & RING_MASK;
+      const shape = shapeOf(folded, first, beforeLast, last, sum);
+      ends[slot] = n;
+      shapes[slot] = shape;
+      flags[slot] = wordFlags | (folded === 1 ? SINGLE : 0);
+      if (filter !== null && mayContain(filter, shape)) pending[waiting++ & RING_MASK] = count;
       count++;
       gapBits = 0;
     }
     // Nothing joins the last word to a following one: a trailing "." or "-" is only punctuation.
     const trailing: number = GAP_OF_BITS[gapBits] as number;
-    gap[count] = trailing === Gap.Space || trailing === Gap.Comma ? trailing : Gap.Other;
+    gaps[count & RING_MASK] = trailing === Gap.Space || trailing === Gap.Comma ? trailing : Gap.Other;
     this.count = count;
+    while (visited < waiting)
+      (visitor as StartVisitor).visitStart(pending[visited++ & RING_MASK] as number, count);
     return count;
   }
 
   /** The full hash (FNV-1a) of folded word i, computed on first use. */
   hashOf(i: number): number {
-    const flags = this.flags[i] as number;
-    if (flags & HASHED) return this.fullHash[i] as number;
+    const slot = i & RING_MASK;
+    const flags = this.flags[slot] as number;
+    if (flags & HASHED) return this.hashes[slot] as number;
     const text = this.text;
-    const from = this.start[i] as number;
-    const to = this.end[i] as number;
+    const from = this.starts[slot] as number;
+    const to = this.ends[slot] as number;
     let h = FNV_OFFSET;
     if (flags & ASCII_ONLY) {
       for (let at = from; at < to; at++)
@@ -283,8 +333,8 @@ export class Tokens {
         for (let k = 0; k < units.length; k++) h = Math.imul(h ^ units.charCodeAt(k), FNV_PRIME);
       }
     }
-    this.fullHash[i] = h;
-    this.flags[i] = flags | HASHED;
+    this.hashes[slot] = h;
+    this.flags[slot] = flags | HASHED;
     return h;
   }
 
@@ -350,10 +400,10 @@ export function isPartSeparator(code: number): boolean {
 /** A word as the matcher keys it: its full hash and its shape. */
 export type WordKey = readonly [hash: number, shape: number];
 
-/** The keys of every word of text, cut exactly as running text is cut. */
+/** The keys of every word of a name (of up to 32 words), cut exactly as running text is cut. */
 export function wordKeys(text: string, tokens = new Tokens()): WordKey[] {
-  const count = tokens.read(text);
+  const count = Math.min(tokens.read(text), RING);
   const keys: WordKey[] = [];
-  for (let i = 0; i < count; i++) keys.push([tokens.hashOf(i), tokens.shape[i] as number]);
+  for (let i = 0; i < count; i++) keys.push([tokens.hashOf(i), tokens.shapeOf(i)]);
   return keys;
 }
