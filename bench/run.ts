@@ -7,6 +7,7 @@ import type { BenchModule, BenchRow } from './types';
 
 // Each module is loaded lazily so that a subset run does not pay for the others.
 const modules: Record<string, () => Promise<BenchModule>> = {
+  matching: () => import('./matching.bench').then((m) => m.default),
   people: () => import('./people.bench').then((m) => m.default),
   scheduler: () => import('./scheduler.bench').then((m) => m.default),
   sandbox: () => import('./sandbox.bench').then((m) => m.default),
