@@ -86,6 +86,32 @@ export const contentScriptMessages: ReadonlySet<MessageType> = new Set<MessageTy
   'ui/open-settings',
 ]);
 
+/**
+ * What the background tells its own pages without being asked: a person's card changed (a refresh
+ * landed in the background, or their other organizations were named). A page showing that person
+ * replaces the card. Sent with runtime.sendMessage, so content scripts never receive it.
+ */
+export interface PersonUpdatedEvent {
+  lens: 1;
+  event: 'person/updated';
+  /** The id the card was asked for (a merged person's old id, say). */
+  id: number;
+  result: PersonDetailsResult;
+}
+
+export function isPersonUpdatedEvent(value: unknown): value is PersonUpdatedEvent {
+  const event = value as PersonUpdatedEvent | null;
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    event.lens === 1 &&
+    event.event === 'person/updated' &&
+    typeof event.id === 'number' &&
+    typeof event.result === 'object' &&
+    event.result !== null
+  );
+}
+
 export interface Envelope<T extends MessageType = MessageType> {
   lens: 1;
   type: T;

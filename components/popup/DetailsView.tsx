@@ -10,6 +10,7 @@ import { sendToBackground } from '../../lib/messaging';
 import { ErrorMessage } from '../ErrorMessage';
 import { BackIcon } from '../icons';
 import { PersonCard, PersonCardSkeleton } from '../PersonCard';
+import { usePersonUpdates } from '../use-person-updates';
 import { toSerialized } from '../use-status';
 
 export interface DetailsViewProps {
@@ -49,6 +50,14 @@ export function DetailsView(props: DetailsViewProps) {
         setError(err);
       });
   };
+
+  // Fresher details the background fetched on its own (other organizations named, say).
+  usePersonUpdates((event) => {
+    const shown = details?.person.id ?? props.hit.id;
+    if (event.id !== shown && event.result.person.id !== shown) return;
+    if (details && event.result.fetchedAt < details.fetchedAt) return;
+    setDetails(event.result);
+  });
 
   useEffect(() => {
     setDetails(null);

@@ -237,6 +237,33 @@ describe('popup: details', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('no longer in your Affinity');
   });
 
+  it('takes the fresher card the background announces for the person shown, and only that', async () => {
+    const first = makeDetails({ id: 1, otherOrganizations: [] });
+    renderPopup({ 'people/search': searchWith([ann], [ann]), 'people/get': () => first });
+    fireEvent.input(await field(), { target: { value: 'ann' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Ann Lee' }));
+    await screen.findByRole('link', { name: /Open in Affinity/ });
+    expect(screen.queryByRole('button', { name: /other organization/ })).toBeNull();
+
+    const named = makeDetails(
+      { id: 1, otherOrganizations: [{ id: 8, name: 'Contoso Capital' }] },
+      { fetchedAt: first.fetchedAt },
+    );
+    const event = (id: number, result = named) => ({ lens: 1, event: 'person/updated', id, result });
+    const fromWorker = { id: fakeBrowser.runtime.id };
+    const fromPage = { id: fakeBrowser.runtime.id, tab: { id: 3 } };
+    await act(async () => {
+      // Someone else's card, and a content script pretending to be the worker: both ignored.
+      await fakeBrowser.runtime.onMessage.trigger(event(2, makeDetails({ id: 2 })), fromWorker);
+      await fakeBrowser.runtime.onMessage.trigger(event(1), fromPage);
+    });
+    expect(screen.queryByRole('button', { name: /other organization/ })).toBeNull();
+    await act(async () => {
+      await fakeBrowser.runtime.onMessage.trigger(event(1), fromWorker);
+    });
+    expect(screen.getByRole('button', { name: '+1 other organization' })).toBeTruthy();
+  });
+
   it('loads the details again from a failure with the keyboard still in the view', async () => {
     let offline = true;
     renderPopup({

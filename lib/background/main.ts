@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createAffinityClient } from '../affinity/client';
+import type { PersonUpdatedEvent } from '../messages';
 import { createPeopleStore } from '../people/store';
 import { createScheduler, createSessionWindowStore } from '../scheduler';
 import { accountItem, apiKeyItem, defaultPreferences, preferencesItem } from '../settings';
@@ -38,6 +39,19 @@ export function startBackground(): void {
       await people.wipe();
       await scheduler.reset();
     },
+  });
+
+  // An open popup replaces a card when fresher details land in the background.
+  people.onPersonUpdate((update) => {
+    if (!('result' in update)) return;
+    const event: PersonUpdatedEvent = {
+      lens: 1,
+      event: 'person/updated',
+      id: update.id,
+      result: update.result,
+    };
+    // With no extension page open nobody listens, and that is fine.
+    browser.runtime.sendMessage(event).catch(() => undefined);
   });
 
   const lookups = createLookupService(lookupSources(people, client), browserLookupPort());
