@@ -3,7 +3,7 @@
  * and part of a name, details that match the sandbox's data, the stale marker, the rate-limit pause
  * in the footer, and an accessibility scan in light and dark.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_TENANT, FEATURED_PEOPLE, SAME_NAME_PAIR, type SandboxPerson } from '../sandbox/data';
 import type { LoadedExtension } from './browser';
@@ -180,6 +180,14 @@ describe('the popup in Chromium', () => {
     await sandboxControl('reset');
     ext = await launch();
   });
+  beforeEach(async () => {
+    // Whatever the last test left open, the next one starts from the search (one failure, one red test).
+    if (!popup || popup.isClosed()) return;
+    popup.setDefaultTimeout(10_000);
+    const back = popup.getByRole('button', { name: 'Back to results' });
+    if (await back.isVisible()) await back.click();
+    if ((await searchField(popup).count()) > 0) await searchField(popup).focus();
+  });
   afterEach(async () => {
     await sandboxControl('faults', { latencyMs: 0, rateLimitStorm: null, lowerLimit: null, down: false });
   });
@@ -225,6 +233,15 @@ describe('the popup in Chromium', () => {
     const jose = person(FEATURED_PEOPLE.jose.id);
     const shown = await openByKeyboard(popup, fullName(jose), jose);
     await expectCardMatchesSandbox(shown, jose);
+    // Former organizations and other e-mail addresses are one press away.
+    const data = sandboxData();
+    const former = jose.organizationIds.filter((id) => !jose.currentOrganizationIds.includes(id));
+    expect(former.length).toBeGreaterThan(0);
+    await shown.getByRole('button', { name: /other organization/ }).press('Enter');
+    const orgs = await shown.locator('.lens-card__orgs').textContent();
+    for (const id of former) expect(orgs).toContain(data.organization(id)?.name);
+    await shown.getByRole('button', { name: /more e-mail/ }).press('Enter');
+    for (const email of jose.emails) expect(await shown.textContent()).toContain(email);
     await backToResults(popup);
   });
 
@@ -236,6 +253,10 @@ describe('the popup in Chromium', () => {
     const shown = await openByKeyboard(popup, term, anna);
     await expectCardMatchesSandbox(shown, anna);
     await backToResults(popup);
+    // Any of a person's addresses finds them, not only the primary one.
+    const jose = person(FEATURED_PEOPLE.jose.id);
+    const other = jose.emails.find((e) => e !== jose.primaryEmail) ?? '?';
+    expect((await settledAfterTyping(popup, other)).map((o) => o.name)).toContain(fullName(jose));
   });
 
   it('finds a person by part of their name', async () => {
@@ -344,8 +365,14 @@ describe('the popup in Chromium', () => {
     // Opened again while fresh: from the cache, without a call and without an age.
     const fresh = (await sandboxStats()).requests;
     await popup.keyboard.press('Enter');
-    await card(popup, fullName(soren)).getByRole('link', { name: /Open in Affinity/ }).waitFor();
-    expect(await card(popup, fullName(soren)).getByText(/^Updated /).count()).toBe(0);
+    await card(popup, fullName(soren))
+      .getByRole('link', { name: /Open in Affinity/ })
+      .waitFor();
+    expect(
+      await card(popup, fullName(soren))
+        .getByText(/^Updated /)
+        .count(),
+    ).toBe(0);
     await backToResults(popup);
     expect((await sandboxStats()).requests).toBe(fresh);
 
