@@ -113,7 +113,16 @@ describe('the options page in Chromium', () => {
     await popup.close();
   });
 
-  it('keeps preferences across reopening, and the popup follows them', async () => {
+  it('keeps preferences across reopening, and an open popup follows them at once', async () => {
+    // A card already open in the popup.
+    const popup = await ext.openPage('popup.html');
+    const anna = FEATURED_PEOPLE.anna;
+    await openInPopup(popup, anna.fullName);
+    const card = popup.getByRole('article', { name: anna.fullName });
+    await card.getByRole('region', { name: 'Latest notes' }).waitFor();
+    // Interact with the options in the foreground tab, as a person would.
+    await options.bringToFront();
+
     const slider = options.getByRole('slider', { name: 'Hover delay' });
     const before = Number(await slider.inputValue());
     await slider.focus();
@@ -145,6 +154,10 @@ describe('the options page in Chromium', () => {
     await options.getByRole('radio', { name: 'Only on these sites' }).check();
     await options.getByRole('checkbox', { name: 'Underline names on pages' }).uncheck();
     await options.getByRole('checkbox', { name: 'Latest notes' }).uncheck();
+    // The open card leaves the section out without being reopened, and keeps the others.
+    await card.getByRole('region', { name: 'Latest notes' }).waitFor({ state: 'detached' });
+    expect(await card.getByRole('region', { name: 'Lists' }).count()).toBe(1);
+    await popup.close();
     await options.getByLabel('Sync the roster every').selectOption({ label: '12 hours' });
     // The last change is stored before the page goes away.
     await until(
@@ -165,15 +178,6 @@ describe('the options page in Chromium', () => {
     expect(await options.getByRole('checkbox', { name: 'Latest notes' }).isChecked()).toBe(false);
     expect(await options.getByRole('checkbox', { name: 'Lists' }).isChecked()).toBe(true);
     expect(await options.getByLabel('Sync the roster every').inputValue()).toBe('12');
-
-    // A card in the popup leaves out the section turned off, and keeps the others.
-    const popup = await ext.openPage('popup.html');
-    const anna = FEATURED_PEOPLE.anna;
-    await openInPopup(popup, anna.fullName);
-    const card = popup.getByRole('article', { name: anna.fullName });
-    await card.getByRole('region', { name: 'Lists' }).waitFor();
-    expect(await card.getByRole('region', { name: 'Latest notes' }).count()).toBe(0);
-    await popup.close();
   });
 
   it('has no serious accessibility violations, light and dark', async () => {
@@ -201,6 +205,9 @@ describe('the options page in Chromium', () => {
     expect(stored.rosterPeople).toBe(sandboxData().size);
     expect(stored.cachedCards).toBeGreaterThan(0);
 
+    const popup = await ext.openPage('popup.html');
+    await popup.getByRole('combobox', { name: 'Search people' }).waitFor();
+
     await options.getByRole('button', { name: 'Sign out' }).click();
     await options.getByRole('button', { name: 'Yes, sign out' }).click();
     await options
@@ -218,8 +225,7 @@ describe('the options page in Chromium', () => {
     expect(left.rosterPeople).toBe(0);
     expect(left.cachedCards).toBe(0);
 
-    // The popup is back to its first run.
-    const popup = await ext.openPage('popup.html');
+    // The popup that was open is back to its first run without being reopened.
     await popup.getByRole('region', { name: /Welcome/ }).waitFor();
     expect(await popup.getByRole('combobox', { name: 'Search people' }).count()).toBe(0);
 
