@@ -162,6 +162,30 @@ describe('matchText: names', () => {
     expect(index.matchText(' ,.;—… 😀 ')).toEqual([]);
   });
 
+  it('never joins two texts into one name', () => {
+    expect(
+      index.matchTexts(['Hello John', 'Smith there', 'Smith,', 'John', 'john.smith@', 'acme.com']),
+    ).toEqual([[], [], [], [], [], []]);
+  });
+
+  it('matches texts as they are when one holds the character used to join them', () => {
+    const results = index.matchTexts(['a\u0000John Smith', 'Ada Straße']);
+    expect(results.map((r) => r.map((m) => [m.start, m.end]))).toEqual([[[2, 12]], [[0, 10]]]);
+  });
+
+  it('gives the same answer for a batch of texts as for each text alone', () => {
+    const texts = [
+      'John Smith and Ada Straße',
+      '',
+      'Smith, John',
+      'js@home.example',
+      '山田太郎',
+      'nobody',
+      'José Müller',
+    ];
+    expect(index.matchTexts(texts)).toEqual(texts.map((t) => index.matchText(t)));
+  });
+
   it('matches several texts at once (the text nodes of a page), each with its own offsets', () => {
     const results = index.matchTexts(['Hello John Smith', 'nobody here', 'mail js@home.example now']);
     expect(results.map((r) => r.map((m) => [m.start, m.end, m.kind]))).toEqual([
