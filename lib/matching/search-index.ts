@@ -148,10 +148,10 @@ export class SearchIndex {
     if (query.words.length === 0 && query.raw.replace(/^@/, '').length === 0) return [];
     const top = new TopK(limit);
     if (query.words.length === 1) this.searchOneWord(query.words[0] as string, top);
-    else if (query.words.length > 1) this.searchWords(query, top, false);
+    else if (query.words.length > 1) this.searchAllWords(query, top, false);
     this.searchEmails(query, top);
     if (top.size < limit && query.words.some((w) => allowedEdits(w.length) > 0)) {
-      this.searchWords(query, top, true);
+      this.searchAllWords(query, top, true);
     }
     return top.sorted().map(({ person, score }) => ({ id: (this.people[person] as RosterPerson).id, score }));
   }
@@ -213,7 +213,7 @@ export class SearchIndex {
    * Several words ("jo smi", "smith john", "smith acme"), or any words with typos allowed.
    * Candidates come from the word with the fewest postings; each is then checked in full.
    */
-  private searchWords(query: Query, top: TopK, typos: boolean): void {
+  private searchAllWords(query: Query, top: TopK, typos: boolean): void {
     const edits = query.words.map((w) => (typos ? allowedEdits(w.length) : 0));
     let pivotKeys: number[] = [];
     let pivotDomains: [number, number] = [0, 0];
@@ -279,7 +279,8 @@ export class SearchIndex {
     const from = this.nameStart[p] as number;
     const full = this.names.slice(from, this.nameStart[p + 1] as number);
     const firstLength = this.firstLength[p] as number;
-    const nameWords = full.length === 0 ? [] : full.split(' ');
+    // Masks hold 16 words (and 16 more bits for typos): longer names are checked on their first 16.
+    const nameWords = full.length === 0 ? [] : full.split(' ').slice(0, 16);
     const words = query.words;
     let domains: string[] | null = null;
     const masks: number[] = [];
@@ -386,10 +387,6 @@ class TopK {
 
   get size(): number {
     return this.keys.length;
-  }
-
-  has(p: number): boolean {
-    return this.members.has(p);
   }
 
   offer(person: number, score: number, key: number): void {
