@@ -45,7 +45,9 @@ function isMarker(hash: number, shape: number): boolean {
 
 /** Collects names as a plain trie (node ids in creation order), then lays it out once. */
 export class NameTrieBuilder {
-  private readonly children = new Map<string, number>();
+  /** (parent, hash, shape) -> child, open addressing: four Int32s an entry, grown at half full. */
+  private children = new Int32Array(4096 * 4).fill(EMPTY);
+  private childMask = 4095;
   /** Per node (index = id): parent, word hash, word shape. Roots are not stored. */
   private readonly edges: number[] = [];
   private readonly afterMarker: number[] = [];
@@ -79,11 +81,18 @@ export class NameTrieBuilder {
   }
 
   private child(parent: number, [hash, shape]: WordKey): number {
-    const key = `${parent},${hash},${shape}`;
-    const known = this.children.get(key);
-    if (known !== undefined) return known;
+    let slot = slotOf(parent, shape, this.childMask);
+    for (;;) {
+      const at = slot * 4;
+      if (this.children[at] === EMPTY) break;
+      if (this.children[at] === parent && this.children[at + 1] === hash && this.children[at + 2] === shape) {
+        return this.children[at + 3] as number;
+      }
+      slot = (slot + 1) & this.childMask;
+    }
     const node = this.afterMarker.length;
-    this.children.set(key, node);
+    this.children.set([parent, hash, shape, node], slot * 4);
+    if ((node + 1) * 2 > this.childMask) this.growChildren();
     this.edges.push(parent, hash, shape);
     this.afterMarker.push(EMPTY);
     this.hasWords.push(0);
@@ -92,6 +101,18 @@ export class NameTrieBuilder {
       else this.hasWords[parent] = 1;
     }
     return node;
+  }
+
+  private growChildren(): void {
+    const old = this.children;
+    this.childMask = this.childMask * 2 + 1;
+    this.children = new Int32Array((this.childMask + 1) * 4).fill(EMPTY);
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === EMPTY) continue;
+      let slot = slotOf(old[at] as number, old[at + 2] as number, this.childMask);
+      while (this.children[slot * 4] !== EMPTY) slot = (slot + 1) & this.childMask;
+      this.children.set(old.subarray(at, at + 4), slot * 4);
+    }
   }
 
   build(): NameTrie {
