@@ -201,8 +201,11 @@ describe('CardController', () => {
     card.show(marks.zoe, 'keyboard', null);
     await flush();
     expect(document.activeElement).toBe(host?.host);
+    const focus = vi.spyOn(before, 'focus');
     card.hide();
     expect(document.activeElement).toBe(before);
+    // The page stays where it is (the card may have closed because its name was scrolled away).
+    expect(focus).toHaveBeenCalledWith({ preventScroll: true });
   });
 
   it('asks to close when its close button is pressed', async () => {

@@ -134,7 +134,8 @@ export class CardController {
     const hadFocus = host.hasFocus();
     render(null, host.mount);
     host.setVisible(false);
-    if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus();
+    // Without scrolling: a card closed because its name was scrolled away must not pull the page back.
+    if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
   }
 
