@@ -17,6 +17,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
+    // An update or removal of the extension tells old content scripts nothing: they look whenever
+    // the user moves the pointer or comes back to the tab (ctx.isInvalid then aborts all of it).
+    const checkAlive = () => void ctx.isInvalid;
+    ctx.addEventListener(window, 'pointermove', checkAlive, { capture: true, passive: true });
+    ctx.addEventListener(document, 'visibilitychange', checkAlive);
     const lens = followPreferences({
       hostname: siteHostname(location),
       signal: ctx.signal,

@@ -76,6 +76,25 @@ describe('followPreferences', () => {
     expect(lenses).toHaveLength(1);
   });
 
+  it('still tears the page down when the extension is gone and unsubscribing throws', async () => {
+    const { lenses, controller } = harness();
+    await followPreferences({
+      hostname: 'x.test',
+      signal: controller.signal,
+      load: () => Promise.resolve(null),
+      watch: () => () => {
+        throw new Error('Extension context invalidated.');
+      },
+      start: (prefs) => {
+        const lens = { prefs, update: vi.fn(), stop: vi.fn() };
+        lenses.push(lens);
+        return lens;
+      },
+    });
+    controller.abort();
+    expect(lenses[0]?.stop).toHaveBeenCalledTimes(1);
+  });
+
   it('stays off when the preferences cannot be read', async () => {
     const { lenses, controller } = harness();
     await followPreferences({

@@ -43,9 +43,14 @@ export async function followPreferences<L extends Switchable>(
   options.signal.addEventListener(
     'abort',
     () => {
-      unwatch();
+      // The page first: on a dead extension context, unsubscribing from storage throws.
       lens?.stop();
       lens = null;
+      try {
+        unwatch();
+      } catch {
+        // Nothing left to unsubscribe from.
+      }
     },
     { once: true },
   );
