@@ -71,6 +71,13 @@ describe('matchText: names', () => {
     expect(marked(index, 'John met Smith, and John and the Smith family.')).toEqual([]);
   });
 
+  it('does not read "Last, First" across a list of names in the usual order', () => {
+    const people = [person(1, 'Jon', 'Smith'), person(2, 'Johnny', 'Walker'), person(3, 'Ann', 'Doe')];
+    expect(
+      found(buildPeopleIndex(people), 'Johnny Smith, Jon Doe; Ann Smith, Jon Brown; by Smith, Jon.'),
+    ).toEqual([{ text: 'Smith, Jon', kind: 'name', ids: [1] }]);
+  });
+
   it('reads "Last, First" too', () => {
     expect(found(index, 'Attendees: Smith, John; Müller, José.')).toEqual([
       { text: 'Smith, John', kind: 'name', ids: [1, 2] },

@@ -138,12 +138,14 @@ export class TextMatcher implements StartVisitor {
   /**
    * "Smith, John": last-name words, a comma, then the first name. Not inside a list of names in the
    * usual order: in "Johnny Smith, Jon Doe" neither "Smith" nor "Jon" stands alone, so no
-   * "Smith, Jon" is read there.
+   * "Smith, Jon" is read there. (Lists of names are common on pages; a capitalised word right before
+   * "Smith, John" that is no name, as at the start of a sentence, is rare, and then the name is
+   * missed.)
    */
   private walkReversed(start: number, node: number): void {
     const { tokens, trie } = this;
     const count = this.limit;
-    if (start > 0 && tokens.gapBefore(start) === GAP_SPACE && tokens.isCapitalized(start - 1)) return;
+    if (this.capitalizedBefore(start)) return;
     for (let j = start; ;) {
       const afterLast = trie.afterMarker(node);
       if (afterLast >= 0 && tokens.gapBefore(j + 1) === GAP_COMMA) {
@@ -156,7 +158,13 @@ export class TextMatcher implements StartVisitor {
     }
   }
 
-  /** Whether a capitalised word follows word i after a space ("Jon" in "Jon Doe"). */
+  /** Whether word i is preceded by a capitalised word, after a space. */
+  private capitalizedBefore(i: number): boolean {
+    const tokens = this.tokens;
+    return i > 0 && tokens.gapBefore(i) === GAP_SPACE && tokens.isCapitalized(i - 1);
+  }
+
+  /** Whether word i is followed by a capitalised word, after a space. */
   private capitalizedAfter(i: number): boolean {
     const tokens = this.tokens;
     return i + 1 < this.limit && tokens.gapBefore(i + 1) === GAP_SPACE && tokens.isCapitalized(i + 1);
