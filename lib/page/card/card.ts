@@ -196,7 +196,16 @@ export class CardController {
   private choose(id: number): void {
     const session = ++this.session;
     this.chosen = true;
+    this.keepFocus();
     this.openPerson(id, session);
+  }
+
+  /**
+   * The focused button is about to be re-rendered away: focus moves to the dialog first, or it
+   * would fall to the page and close a card opened from the keyboard.
+   */
+  private keepFocus(): void {
+    if (this.host?.hasFocus()) this.dialog()?.focus();
   }
 
   private back(): void {
@@ -204,6 +213,7 @@ export class CardController {
     if (!mark || !this.candidates) return;
     this.session += 1;
     this.chosen = false;
+    this.keepFocus();
     this.setState({ kind: 'choose', label: mark.text, candidates: this.candidates });
   }
 
