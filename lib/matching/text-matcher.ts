@@ -7,7 +7,7 @@
 import type { TextMatch } from '../people/types';
 import { findEmails } from './emails';
 import { type NameTrie, ROOT_FORWARD, ROOT_REVERSED } from './name-trie';
-import { Gap, LOOKAHEAD, mayContain, type StartVisitor, Tokens, wordKeys } from './tokens';
+import { Gap, LOOKAHEAD, mayContain, Tokens, wordKeys } from './tokens';
 import type { UnspacedMatch, UnspacedNames } from './unspaced-names';
 import { Candidates, EMAIL, INEXACT } from './candidates';
 
@@ -30,7 +30,7 @@ const NO_MATCHES = Object.freeze([]) as unknown as TextMatch[];
 /** The possessive "s" after an apostrophe ("Smith's"). */
 const [[S_HASH = 0, S_SHAPE = 0] = []] = wordKeys('s');
 
-export class TextMatcher implements StartVisitor {
+export class TextMatcher {
   private readonly tokens = new Tokens();
   /** Words at and beyond this index are not to be read while visiting a start. */
   private limit = 0;
@@ -57,19 +57,22 @@ export class TextMatcher implements StartVisitor {
   match(text: string): TextMatch[] {
     this.names.clear();
     this.others.clear();
-    this.tokens.read(text, this);
+    const tokens = this.tokens;
+    tokens.begin(text, this.trie.starts);
+    for (let more = true; more;) {
+      more = tokens.scan();
+      for (let i = tokens.nextStart(); i >= 0; i = tokens.nextStart()) this.visitStart(i, tokens.count);
+    }
     if (this.tokens.unspacedRuns.length > 0 || text.includes('@')) this.findOthers(text);
     if (this.names.count === 0 && this.others.count === 0) return NO_MATCHES;
     return this.resolve();
   }
 
-  /** Shapes of the words any name starts with (read() hands such words to visitStart). */
-  get starts(): Int32Array {
-    return this.trie.starts;
-  }
-
-  /** A word that may start a name, forwards ("John Smith") or reversed ("Smith, John"). */
-  visitStart(i: number, known: number): void {
+  /**
+   * A word that may start a name, forwards ("John Smith") or reversed ("Smith, John"). Words up to
+   * i + LOOKAHEAD - 1 (or to the end of the text) are known, with the gap after them.
+   */
+  private visitStart(i: number, known: number): void {
     const tokens = this.tokens;
     const trie = this.trie;
     this.limit = Math.min(known, i + LOOKAHEAD);

@@ -136,29 +136,20 @@ const NO_UNITS = 0x10002;
 const HASHED = 4;
 const ASCII_ONLY = 8;
 
-/** Told by Tokens.read about words that may start a name, once enough words after them are read. */
-export interface StartVisitor {
-  /** A shapeFilter of the words that may start a name. */
-  readonly starts: Int32Array;
-  /**
-   * Word i passed the filter. Words up to i + LOOKAHEAD - 1 (or to the end of the text) and the
-   * gap after them are known, as are word i - 1 and the gap before it; `known` is how many words
-   * have been read so far.
-   */
-  visitStart(i: number, known: number): void;
-}
-
-/** How many words after a possible start are read before the start is visited. */
+/** How many words after a possible name start are read before the start is looked at. */
 export const LOOKAHEAD = 16;
-/** Words kept: a start, the word before it, LOOKAHEAD after it and the one being read. */
-const RING = 32;
+/** Words kept (a power of two). */
+const RING = 256;
+/** scan() pauses when the oldest waiting start is this many words back, well before it leaves the ring. */
+const PAUSE_AFTER = RING - LOOKAHEAD - 8;
 const RING_MASK = RING - 1;
 
 /**
  * The words of one text. Words are addressed by their index in the text but only the last RING
- * are kept (in small typed arrays, always in cache): read() hands possible name starts to a visitor
- * while their words are still there, so no array the size of the text is ever written. Without a
- * visitor, texts of up to RING words (names) are kept whole.
+ * are kept, in small typed arrays that stay in cache: no array the size of the text is written.
+ * Words whose shape passes a filter (possible name starts) are queued; scan() pauses whenever the
+ * oldest of them is about to leave the ring, so that the caller can look at them while their words
+ * are still there. Keeping that work out of the character loop keeps the loop small and fast.
  */
 export class Tokens {
   /** Words read so far. */
@@ -173,8 +164,23 @@ export class Tokens {
   /** gaps[i]: what comes before word i; gaps[count]: what follows the last word. */
   private readonly gaps = new Uint8Array(RING);
   private readonly hashes = new Int32Array(RING);
-  private readonly pending = new Int32Array(RING);
+  /** Queued possible starts, oldest at `visited`, next free at `waiting` (indices into a ring). */
+  private readonly queue = new Int32Array(RING);
+  private waiting = 0;
+  private visited = 0;
+  private filter: Int32Array | null = null;
   private text = '';
+  // Where scan() stopped: the next character and the word being read.
+  private at = 0;
+  private inWord = false;
+  private first = 0;
+  private beforeLast = 0;
+  private last = 0;
+  private folded = 0;
+  private sum = 0;
+  private wordFlags = 0;
+  private gapBits = 0;
+  private gapMarks = 0;
 
   startOf(i: number): number {
     return this.starts[i & RING_MASK] as number;
@@ -202,28 +208,54 @@ export class Tokens {
     return ((this.flags[i & RING_MASK] as number) & SINGLE) !== 0;
   }
 
-  /** Cuts text into words; returns how many. See StartVisitor. */
-  read(text: string, visitor: StartVisitor | null = null): number {
+  /** Cuts a whole text (a name) into words; returns how many. */
+  read(text: string): number {
+    this.begin(text, null);
+    while (this.scan());
+    return this.count;
+  }
+
+  /** Starts on a text; words whose shape passes `filter` (a shapeFilter) will be queued. */
+  begin(text: string, filter: Int32Array | null): void {
     this.text = text;
+    this.filter = filter;
     if (this.unspacedRuns.length > 0) this.unspacedRuns.length = 0;
     this.lastUnspaced = -10;
     this.pairEnd = -1;
+    this.waiting = 0;
+    this.visited = 0;
+    this.count = 0;
+    this.at = 0;
+    this.inWord = false;
+    this.gapBits = 0;
+    this.gapMarks = 0;
+  }
+
+  /**
+   * The oldest queued word that can be looked at now (LOOKAHEAD words read after it, or the text
+   * read to its end), removed from the queue; or -1.
+   */
+  nextStart(): number {
+    if (this.visited === this.waiting) return -1;
+    const i = this.queue[this.visited & RING_MASK] as number;
+    if (i + LOOKAHEAD > this.count && this.at < this.text.length) return -1;
+    this.visited++;
+    return i;
+  }
+
+  /**
+   * Reads on. Returns true when it paused (queued words are about to leave the ring: take them with
+   * nextStart, then scan again), false at the end of the text.
+   */
+  scan(): boolean {
+    const text = this.text;
     const n = text.length;
-    const { starts, ends, shapes, flags, gaps, pending } = this;
-    const filter = visitor === null ? null : visitor.starts;
-    let waiting = 0;
-    let visited = 0;
-    let count = 0;
-    let inWord = false;
-    let first = 0;
-    let beforeLast = 0;
-    let last = 0;
-    let folded = 0;
-    let sum = 0;
-    let wordFlags = 0;
-    let gapBits = 0;
-    let gapMarks = 0;
-    for (let i = 0; i < n; i++) {
+    const { starts, ends, shapes, flags, gaps, queue, filter } = this;
+    let { waiting, count, inWord, first, beforeLast, last, folded, sum, wordFlags, gapBits, gapMarks } = this;
+    const oldest = this.visited < waiting ? (queue[this.visited & RING_MASK] as number) : -1;
+    let pauseAt = oldest >= 0 ? oldest + PAUSE_AFTER : 0x7fffffff;
+    let i = this.at;
+    for (; i < n; i++) {
       const c = text.charCodeAt(i);
       // The index is never moved inside the loop (that would slow every iteration): the second half
       // of a surrogate pair comes round as its own iteration and is skipped by classify().
@@ -232,10 +264,7 @@ export class Tokens {
         if (!inWord) {
           const slot = count & RING_MASK;
           gaps[slot] = GAP_OF_BITS[gapBits] as number;
-          // Starts with enough words read after them are visited before their words leave the ring.
-          while (visited < waiting && (pending[visited & RING_MASK] as number) + LOOKAHEAD <= count) {
-            (visitor as StartVisitor).visitStart(pending[visited++ & RING_MASK] as number, count);
-          }
+          if (count >= pauseAt) break; // resumes here, at the start of this word
           inWord = true;
           starts[slot] = i;
           wordFlags = c < 128 ? ASCII_ONLY | (c <= 90 && c >= 65 ? CAPITALIZED : 0) : this.upper;
@@ -271,7 +300,10 @@ export class Tokens {
         ends[slot] = i;
         shapes[slot] = shape;
         flags[slot] = wordFlags | (folded === 1 ? SINGLE : 0);
-        if (filter !== null && mayContain(filter, shape)) pending[waiting++ & RING_MASK] = count;
+        if (filter !== null && mayContain(filter, shape)) {
+          if (waiting === this.visited) pauseAt = count + PAUSE_AFTER;
+          queue[waiting++ & RING_MASK] = count;
+        }
         count++;
         inWord = false;
         gapBits = 0;
@@ -281,23 +313,38 @@ export class Tokens {
       if (bits !== G_SPACE && ++gapMarks > 1) gapBits |= G_MANY;
       gapBits |= bits;
     }
+    if (i < n) {
+      Object.assign(this, {
+        at: i,
+        waiting,
+        count,
+        inWord,
+        first,
+        beforeLast,
+        last,
+        folded,
+        sum,
+        wordFlags,
+        gapBits,
+        gapMarks,
+      });
+      return true;
+    }
     if (inWord) {
       const slot = count & RING_MASK;
       const shape = shapeOf(folded, first, beforeLast, last, sum);
       ends[slot] = n;
       shapes[slot] = shape;
       flags[slot] = wordFlags | (folded === 1 ? SINGLE : 0);
-      if (filter !== null && mayContain(filter, shape)) pending[waiting++ & RING_MASK] = count;
+      if (filter !== null && mayContain(filter, shape)) queue[waiting++ & RING_MASK] = count;
       count++;
       gapBits = 0;
     }
     // Nothing joins the last word to a following one: a trailing "." or "-" is only punctuation.
     const trailing: number = GAP_OF_BITS[gapBits] as number;
     gaps[count & RING_MASK] = trailing === Gap.Space || trailing === Gap.Comma ? trailing : Gap.Other;
-    this.count = count;
-    while (visited < waiting)
-      (visitor as StartVisitor).visitStart(pending[visited++ & RING_MASK] as number, count);
-    return count;
+    Object.assign(this, { at: n, waiting, count, inWord: false });
+    return false;
   }
 
   /** The full hash (FNV-1a) of folded word i, computed on first use. */
@@ -400,7 +447,7 @@ export function isPartSeparator(code: number): boolean {
 /** A word as the matcher keys it: its full hash and its shape. */
 export type WordKey = readonly [hash: number, shape: number];
 
-/** The keys of every word of a name (of up to 32 words), cut exactly as running text is cut. */
+/** The keys of every word of a name (of up to 256 words), cut exactly as running text is cut. */
 export function wordKeys(text: string, tokens = new Tokens()): WordKey[] {
   const count = Math.min(tokens.read(text), RING);
   const keys: WordKey[] = [];
