@@ -31,6 +31,16 @@ function match(texts: string[]): TextMatch[][] {
 
 /** The Highlight API, as far as the lens uses it (happy-dom has none). */
 class FakeHighlight extends Set<AbstractRange> {}
+
+/** Every element is in view here (happy-dom's observer never reports anything). */
+class InViewObserver {
+  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {}
+  observe(target: Element) {
+    queueMicrotask(() => this.callback([{ target, isIntersecting: true }]));
+  }
+  unobserve() {}
+  disconnect() {}
+}
 const registry = new Map<string, FakeHighlight>();
 
 const prefs = (over: Partial<Preferences> = {}): Preferences => ({ ...defaultPreferences, ...over });
@@ -43,7 +53,7 @@ describe('startLens', () => {
 
   beforeEach(() => {
     registry.clear();
-    Object.assign(window, { Highlight: FakeHighlight });
+    Object.assign(window, { Highlight: FakeHighlight, IntersectionObserver: InViewObserver });
     // happy-dom's CSS namespace is rebuilt on each read: replace it for the test.
     Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
     send.mockReset();

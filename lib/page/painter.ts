@@ -2,6 +2,12 @@
  * Draws marks with the CSS Custom Highlight API: no element is added around page text, so layout,
  * selection and the page's own scripts are untouched. StaticRanges cost nothing on DOM mutations
  * (live Ranges are updated by every edit); the mutation handling drops marks whose text changed.
+ *
+ * Only marks near the viewport are in the highlight. Chrome rebuilds the markers of every range of
+ * every highlight after any DOM or style change of the page, so 10,000 registered ranges would cost
+ * the page about 40 ms per frame in which anything changed. An IntersectionObserver on the elements
+ * holding marks adds their ranges when they come within a screen of the viewport, and takes them
+ * out when they leave.
  */
 
 export const HIGHLIGHT_NAME = 'affinity-lens-person';
@@ -27,6 +33,46 @@ interface HighlightWindow {
   Highlight?: new (...ranges: AbstractRange[]) => HighlightLike;
   CSS?: { highlights?: Map<string, HighlightLike> };
   StaticRange?: new (init: StaticRangeInit) => AbstractRange;
+  IntersectionObserver?: typeof IntersectionObserver;
+}
+
+/** How far around the viewport marks are painted: a screen each way, so scrolling finds them there. */
+const NEAR_MARGIN = '100%';
+
+/**
+ * Which elements are near the viewport, by IntersectionObserver; without one, every element is.
+ * `onChange` hears when an observed element comes near or goes away.
+ */
+function nearViewport(win: HighlightWindow, onChange: (element: Element, near: boolean) => void) {
+  const Observer = win.IntersectionObserver;
+  if (!Observer) {
+    return { isNear: () => true, observe() {}, unobserve() {}, disconnect() {} };
+  }
+  const near = new Set<Element>();
+  const observer = new Observer(
+    (entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) {
+          if (near.has(entry.target)) continue;
+          near.add(entry.target);
+          onChange(entry.target, true);
+        } else if (near.delete(entry.target)) onChange(entry.target, false);
+      }
+    },
+    { rootMargin: NEAR_MARGIN },
+  );
+  return {
+    isNear: (element: Element) => near.has(element),
+    observe: (element: Element) => observer.observe(element),
+    unobserve(element: Element) {
+      observer.unobserve(element);
+      near.delete(element);
+    },
+    disconnect() {
+      observer.disconnect();
+      near.clear();
+    },
+  };
 }
 
 function rangeFactory(win: HighlightWindow, doc: Document): MarkPainter['makeRange'] {
@@ -53,10 +99,44 @@ export function createHighlightPainter(win: Window): MarkPainter {
   }
   const highlight = new w.Highlight();
   let visible = false;
+  // The ranges held by each element, and each range's element as it was when the mark was made
+  // (a text node that has since left the page no longer has a parent to look it up by).
+  const rangesOf = new Map<Element, Set<AbstractRange>>();
+  const holderOf = new Map<AbstractRange, Element>();
+  const near = nearViewport(w, (element, isNear) => {
+    for (const range of rangesOf.get(element) ?? []) {
+      if (isNear) highlight.add(range);
+      else highlight.delete(range);
+    }
+  });
   return {
     makeRange,
-    add: (range) => void highlight.add(range),
-    remove: (range) => void highlight.delete(range),
+    add(range) {
+      const container = range.startContainer;
+      const holder = container.nodeType === 1 ? (container as Element) : container.parentElement;
+      if (!holder) return;
+      let ranges = rangesOf.get(holder);
+      if (!ranges) {
+        ranges = new Set();
+        rangesOf.set(holder, ranges);
+        near.observe(holder);
+      }
+      ranges.add(range);
+      holderOf.set(range, holder);
+      if (near.isNear(holder)) highlight.add(range);
+    },
+    remove(range) {
+      highlight.delete(range);
+      const holder = holderOf.get(range);
+      if (!holder) return;
+      holderOf.delete(range);
+      const ranges = rangesOf.get(holder);
+      ranges?.delete(range);
+      if (ranges?.size === 0) {
+        rangesOf.delete(holder);
+        near.unobserve(holder);
+      }
+    },
     setVisible(next) {
       if (next === visible) return;
       visible = next;
@@ -64,6 +144,9 @@ export function createHighlightPainter(win: Window): MarkPainter {
       else if (registry.get(HIGHLIGHT_NAME) === highlight) registry.delete(HIGHLIGHT_NAME);
     },
     clear() {
+      near.disconnect();
+      rangesOf.clear();
+      holderOf.clear();
       highlight.clear();
       if (registry.get(HIGHLIGHT_NAME) === highlight) registry.delete(HIGHLIGHT_NAME);
       visible = false;

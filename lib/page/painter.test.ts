@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createHighlightPainter, HIGHLIGHT_NAME } from './painter';
+
+class FakeHighlight extends Set<AbstractRange> {}
+
+/** An IntersectionObserver the test moves elements in and out of view with. */
+class FakeObserver {
+  static current: FakeObserver | null = null;
+  readonly observed = new Set<Element>();
+  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+    FakeObserver.current = this;
+  }
+  observe(target: Element) {
+    this.observed.add(target);
+  }
+  unobserve(target: Element) {
+    this.observed.delete(target);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  report(target: Element, isIntersecting: boolean) {
+    this.callback([{ target, isIntersecting }]);
+  }
+}
+
+interface TestWindow {
+  Highlight?: unknown;
+  IntersectionObserver?: unknown;
+  CSS?: unknown;
+}
+
+describe('createHighlightPainter', () => {
+  const registry = new Map<string, FakeHighlight>();
+  const painted = () => [...(registry.get(HIGHLIGHT_NAME) ?? [])];
+  let near: HTMLElement;
+  let far: HTMLElement;
+
+  function setUp(withObserver: boolean) {
+    const w = window as unknown as TestWindow;
+    w.Highlight = FakeHighlight;
+    w.IntersectionObserver = withObserver ? FakeObserver : undefined;
+    Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+    const painter = createHighlightPainter(window);
+    painter.setVisible(true);
+    return painter;
+  }
+
+  beforeEach(() => {
+    registry.clear();
+    FakeObserver.current = null;
+    document.body.innerHTML = '<p id="near">Ada Lovelace</p><p id="far">Grace Hopper</p>';
+    near = document.getElementById('near') as HTMLElement;
+    far = document.getElementById('far') as HTMLElement;
+  });
+
+  it('paints only the marks of elements near the viewport, as they come and go', () => {
+    const painter = setUp(true);
+    const ada = painter.makeRange(near.firstChild as Text, 0, 12);
+    const grace = painter.makeRange(far.firstChild as Text, 0, 12);
+    painter.add(ada);
+    painter.add(grace);
+    const observer = FakeObserver.current as FakeObserver;
+    expect([...observer.observed]).toEqual([near, far]);
+    expect(painted()).toEqual([]);
+
+    observer.report(near, true);
+    expect(painted()).toEqual([ada]);
+    observer.report(far, true);
+    observer.report(near, false);
+    expect(painted()).toEqual([grace]);
+  });
+
+  it('paints a new mark at once in an element already near the viewport', () => {
+    const painter = setUp(true);
+    painter.add(painter.makeRange(near.firstChild as Text, 0, 3));
+    (FakeObserver.current as FakeObserver).report(near, true);
+    const lovelace = painter.makeRange(near.firstChild as Text, 4, 12);
+    painter.add(lovelace);
+    expect(painted()).toContain(lovelace);
+  });
+
+  it('stops watching an element once its last mark is gone, even after its text left the page', () => {
+    const painter = setUp(true);
+    const text = near.firstChild as Text;
+    const ada = painter.makeRange(text, 0, 12);
+    painter.add(ada);
+    const observer = FakeObserver.current as FakeObserver;
+    observer.report(near, true);
+    text.remove();
+    painter.remove(ada);
+    expect(painted()).toEqual([]);
+    expect(observer.observed.has(near)).toBe(false);
+  });
+
+  it('paints every mark where there is no IntersectionObserver', () => {
+    const painter = setUp(false);
+    const ada = painter.makeRange(near.firstChild as Text, 0, 12);
+    painter.add(ada);
+    expect(painted()).toEqual([ada]);
+  });
+
+  it('clear leaves nothing painted, registered or watched', () => {
+    const painter = setUp(true);
+    painter.add(painter.makeRange(near.firstChild as Text, 0, 12));
+    const observer = FakeObserver.current as FakeObserver;
+    observer.report(near, true);
+    painter.clear();
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
+    expect(observer.observed.size).toBe(0);
+  });
+});
