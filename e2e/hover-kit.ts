@@ -195,6 +195,43 @@ export function expectations(frame: Page | Frame): Promise<PageMarks> {
   }, HIGHLIGHT);
 }
 
+export interface InView {
+  /** Occurrences of the given names in the text nodes wholly inside the viewport. */
+  written: number;
+  /** Texts of the marks painted in those text nodes. */
+  marked: string[];
+}
+
+/** What the user sees right now: the given names written in the viewport, and the marks painted there. */
+export function marksInView(frame: Page | Frame, names: readonly string[]): Promise<InView> {
+  return frame.evaluate(
+    ([highlightName, wanted]) => {
+      const inView = new Set<Node>();
+      let written = 0;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const rect = range.getBoundingClientRect();
+        if (rect.height === 0 || rect.top < 0 || rect.bottom > window.innerHeight) continue;
+        inView.add(node);
+        for (const name of wanted) {
+          for (let at = node.data.indexOf(name); at >= 0; at = node.data.indexOf(name, at + name.length))
+            written++;
+        }
+      }
+      const marked: string[] = [];
+      CSS.highlights.get(highlightName)?.forEach((r) => {
+        const range = r as AbstractRange;
+        if (inView.has(range.startContainer))
+          marked.push((range.startContainer as Text).data.slice(range.startOffset, range.endOffset));
+      });
+      return { written, marked };
+    },
+    [HIGHLIGHT, names] as const,
+  );
+}
+
 /** Waits until the document holds at least `count` marks and returns their texts. */
 export function marksAtLeast(frame: Page | Frame, count: number, timeoutMs = 30_000): Promise<string[]> {
   return until(
