@@ -20,6 +20,8 @@ export interface LookupResult {
   hits: SearchHit[];
   /** More people match than a short list holds (a first name alone): the popup search lists them. */
   tooMany: boolean;
+  /** Without hits, the sentence that says so (nobody, or too many to list); null with hits. */
+  message: string | null;
 }
 
 /** Longer selections are cut: nobody selects a longer name, and matching stays cheap. */
@@ -42,15 +44,7 @@ export interface ShowLookupReply {
 }
 
 export function isShowLookupMessage(value: unknown): value is ShowLookupMessage {
-  const m = value as ShowLookupMessage | null;
-  return (
-    typeof m === 'object' &&
-    m !== null &&
-    m.lens === 1 &&
-    m.type === 'lookup/show' &&
-    typeof m.payload === 'object' &&
-    m.payload !== null &&
-    (m.payload.text === null || typeof m.payload.text === 'string') &&
-    (m.payload.source === 'selection' || m.payload.source === 'link')
-  );
+  const m = value as Partial<ShowLookupMessage> | null;
+  const text = m?.payload?.text;
+  return m?.lens === 1 && m.type === 'lookup/show' && (text === null || typeof text === 'string');
 }

@@ -37,6 +37,7 @@ describe('the lookup window', () => {
       label: 'Ada Lovelace',
       hits: [{ id: 1, fullName: 'Ada Lovelace', primaryEmail: null, organization: null, type: 0 }],
       tooMany: false,
+      message: null,
     };
   });
 
@@ -58,9 +59,15 @@ describe('the lookup window', () => {
   });
 
   it('offers the popup search when nobody matches', async () => {
-    result = { label: 'Elena Petrova', hits: [], tooMany: false };
+    result = {
+      label: 'Elena Petrova',
+      hits: [],
+      tooMany: false,
+      message: 'No one in your Affinity matches “Elena Petrova”.',
+    };
     start('?q=Elena+Petrova');
     await flush();
+    expect(document.body.textContent).toContain('No one in your Affinity matches “Elena Petrova”.');
     const button = [...document.querySelectorAll('button')].find(
       (b) => b.textContent === 'Search in Affinity Lens',
     );

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AffinityError } from './affinity/errors';
 import type { SchedulerState } from './scheduler/types';
 import type { PersonDetailsResult, RosterStatus, SearchResult, TextMatch } from './people/types';
-import { MAX_LOOKUP_TEXT, type LookupResult } from './lookup-protocol';
+import type { LookupResult } from './lookup-protocol';
 
 export { unwrapReply, type Reply } from './reply';
 
@@ -47,10 +47,9 @@ export const requestSchemas = {
   'people/get': z.object({ id, refresh: z.boolean().optional() }).strict(),
   'page/match': z.object({ texts: z.array(z.string().max(2_000_000)).max(10_000) }).strict(),
   'caches/clear': z.object({}).strict(),
-  // The context menu and the lookup shortcut: who a selection or a mailto: link names.
-  'lookup/run': z
-    .object({ text: z.string().max(MAX_LOOKUP_TEXT), source: z.enum(['selection', 'link']) })
-    .strict(),
+  // The context menu and the lookup shortcut: who a selection or a mailto: link names. A long
+  // selection is cut by the lookup itself (MAX_LOOKUP_TEXT); this only bounds the message.
+  'lookup/run': z.object({ text: z.string().max(1_000_000), source: z.enum(['selection', 'link']) }).strict(),
   // A lookup's next steps: the popup search with the text filled in, or the settings.
   'ui/open-search': z.object({ term: z.string().max(200) }).strict(),
   'ui/open-settings': z.object({}).strict(),

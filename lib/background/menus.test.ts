@@ -86,11 +86,7 @@ describe('the lookup’s listeners', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('makes the menu when the extension is installed or updated', async () => {
-    await fakeBrowser.runtime.onInstalled.trigger({
-      reason: 'update',
-      previousVersion: '0.0.9',
-      temporary: false,
-    });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
     await vi.waitFor(() => expect(menus.items.size).toBe(2));
   });
 

@@ -4,7 +4,6 @@
  * any more; and what the shortcut looks up (the selection).
  */
 import type { LookupQuery } from '../lookup-protocol';
-import type { RectLike } from './hit-test';
 import type { LookupAnchor } from './lookup-view';
 
 /** The last right-click in this document, remembered for the menu's click that follows it. */
@@ -15,14 +14,6 @@ export interface ContextClick {
 }
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
-
-function isTextField(element: Element | null): element is TextField {
-  return (
-    element !== null &&
-    (element.localName === 'textarea' || element.localName === 'input') &&
-    typeof (element as TextField).selectionStart === 'number'
-  );
-}
 
 function elementAnchor(element: Element): LookupAnchor {
   return { node: element, rects: () => [...element.getClientRects()] };
@@ -42,31 +33,19 @@ function pointAnchor(doc: Document, x: number, y: number): LookupAnchor {
   return { node: doc.documentElement, rects: () => [{ left: x, right: x, top: y, bottom: y }] };
 }
 
-/** Top centre of the viewport: the card has to go somewhere. */
-function viewportAnchor(doc: Document): LookupAnchor {
-  return {
-    node: doc.documentElement,
-    rects: (): RectLike[] => {
-      const x = Math.max(0, (doc.documentElement.clientWidth - 360) / 2);
-      return [{ left: x, right: x, top: 8, bottom: 8 }];
-    },
-  };
-}
-
 /** The text selected in this document and where it is, or null when nothing is selected. */
-export function selectionLookup(doc: Document): { query: LookupQuery; anchor: LookupAnchor } | null {
-  const field = doc.activeElement;
-  if (isTextField(field)) {
-    const text = field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0);
-    if (text.trim() !== '') return { query: { text, source: 'selection' }, anchor: elementAnchor(field) };
+export function selectionLookup(doc: Document): { text: string; anchor: LookupAnchor } | null {
+  // Inputs and text areas keep their selection to themselves: getSelection() does not see it.
+  const field = doc.activeElement as TextField | null;
+  if (typeof field?.selectionStart === 'number') {
+    const text = field.value.slice(field.selectionStart, field.selectionEnd ?? 0);
+    if (text.trim() !== '') return { text, anchor: elementAnchor(field) };
   }
   const selection = doc.getSelection();
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-  const text = selection.toString();
-  if (text.trim() === '') return null;
+  const text = selection?.toString() ?? '';
+  if (!selection || selection.rangeCount === 0 || text.trim() === '') return null;
   // A copy: the card stays next to this text even when the selection changes.
-  const range = selection.getRangeAt(0).cloneRange();
-  return { query: { text, source: 'selection' }, anchor: rangeAnchor(range) };
+  return { text, anchor: rangeAnchor(selection.getRangeAt(0).cloneRange()) };
 }
 
 const sameHref = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -84,5 +63,6 @@ export function menuAnchor(doc: Document, query: LookupQuery, click: ContextClic
     const selected = selectionLookup(doc);
     if (selected) return selected.anchor;
   }
-  return click ? pointAnchor(doc, click.x, click.y) : viewportAnchor(doc);
+  // The card has to go somewhere: where the menu was opened, else the top left corner.
+  return click ? pointAnchor(doc, click.x, click.y) : pointAnchor(doc, 16, 16);
 }

@@ -8,7 +8,7 @@ import { AffinityError, type SerializedError } from '../affinity/errors';
 import type { LookupQuery, LookupResult } from '../lookup-protocol';
 import type { SearchHit } from '../people/types';
 import type { Preferences } from '../settings';
-import { CardController, type CardNotice } from './card/card';
+import { CardController } from './card/card';
 import { DetailsLoader } from './card/details';
 import type { CardHost } from './card/host';
 import type { RectLike } from './hit-test';
@@ -42,29 +42,11 @@ export interface LookupView {
   present(query: LookupQuery, anchor: LookupAnchor): Promise<void>;
   hide(): void;
   readonly visible: boolean;
-  owns(target: EventTarget | null): boolean;
   hasFocus(): boolean;
   destroy(): void;
 }
 
 const KEY_PROBLEMS = new Set<SerializedError['kind']>(['no-key', 'rejected', 'forbidden']);
-
-/** The sentence for a lookup without a card to show. */
-export function emptyNotice(query: LookupQuery, result: LookupResult, openSearch: (term: string) => void) {
-  const label = result.label;
-  const search = { label: 'Search in Affinity Lens', onClick: () => openSearch(label) };
-  if (result.tooMany) {
-    return {
-      error: { kind: 'not-found', message: `Many people in your Affinity match “${label}”.` },
-      action: { ...search, label: 'See them in Affinity Lens' },
-    } satisfies CardNotice;
-  }
-  const byAddress = query.source === 'link' || label.includes('@');
-  const message = byAddress
-    ? `No one in your Affinity has the address ${label}.`
-    : `No one in your Affinity matches “${label}”.`;
-  return { error: { kind: 'not-found', message }, action: search } satisfies CardNotice;
-}
 
 /** What the card is named while the lookup runs: the text, or a link's address. */
 function loadingLabel(query: LookupQuery): string {
@@ -113,7 +95,7 @@ export function createLookupView(options: LookupViewOptions): LookupView {
       const mine = ++session;
       anchor = at;
       const loading = markAt(at, loadingLabel(query));
-      card.showNotice(loading, null, openedBy);
+      card.show(loading, openedBy, null, null);
       let result: LookupResult;
       try {
         result = await options.send('lookup/run', query);
@@ -123,13 +105,16 @@ export function createLookupView(options: LookupViewOptions): LookupView {
         const action = KEY_PROBLEMS.has(failure.kind)
           ? { label: 'Open settings', onClick: () => options.openSettings() }
           : { label: 'Try again', onClick: () => void view.present(query, at) };
-        card.showNotice(loading, { error: failure, action }, openedBy);
+        card.show(loading, openedBy, null, { error: failure, action });
         return;
       }
       if (mine !== session) return;
       hits = result.hits;
       if (hits.length === 0) {
-        card.showNotice(markAt(at, result.label), emptyNotice(query, result, options.openSearch), openedBy);
+        // Nobody, or too many to list: the sentence comes with the background's answer.
+        const search = { label: 'Search in Affinity Lens', onClick: () => options.openSearch(result.label) };
+        const error = { kind: 'not-found' as const, message: result.message ?? '' };
+        card.show(markAt(at, result.label), openedBy, null, { error, action: search });
         return;
       }
       card.show(
@@ -150,7 +135,6 @@ export function createLookupView(options: LookupViewOptions): LookupView {
     get visible() {
       return card.visible;
     },
-    owns: (target) => card.owns(target),
     hasFocus: () => card.hasFocus(),
     destroy() {
       session += 1;

@@ -1,11 +1,12 @@
 /**
  * The content script's side of a lookup: the background asks (context menu or shortcut), the card
- * shows next to the selection or the mailto: link, and Escape or a click elsewhere closes it. Runs
- * in every frame whatever the site switch says: a lookup is always asked for explicitly.
+ * shows next to the selection or the mailto: link, focused, and Escape or moving the focus away (a
+ * click elsewhere) closes it. Runs in every frame whatever the site switch says: a lookup is always
+ * asked for explicitly.
  */
 import { browser } from 'wxt/browser';
 import { cardStyles } from '../../components/styles';
-import { isShowLookupMessage, MAX_LOOKUP_TEXT, type ShowLookupReply } from '../lookup-protocol';
+import { isShowLookupMessage, type ShowLookupReply } from '../lookup-protocol';
 import { sendToBackground } from '../messaging';
 import { defaultPreferences, type Preferences } from '../settings';
 import type { CardHost } from './card/host';
@@ -65,38 +66,21 @@ export function startLookups(options: PageLookupOptions): void {
     'keydown',
     (event) => {
       if (!event.isTrusted || event.key !== 'Escape' || !view?.visible) return;
-      const focused = view.hasFocus();
-      view.hide();
       // The page's own Escape handling is left alone unless the user was inside the card.
-      if (focused) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
+      if (view.hasFocus()) event.stopPropagation();
+      view.hide();
     },
     listen,
   );
-  doc.addEventListener(
-    'pointerdown',
-    (event) => {
-      if (event.isTrusted && view?.visible && !view.owns(event.target)) view.hide();
-    },
-    { ...listen, passive: true },
-  );
-
   const onMessage = (message: unknown): Promise<ShowLookupReply> | undefined => {
     if (!isShowLookupMessage(message)) return undefined;
     const { text, source, focusedOnly } = message.payload;
     if (focusedOnly && !doc.hasFocus()) return undefined;
-    let found;
-    if (text === null) {
-      // The shortcut: only a frame with a selection answers; the others stay silent.
-      found = selectionLookup(doc);
-      if (!found) return undefined;
-      found.query.text = found.query.text.slice(0, MAX_LOOKUP_TEXT);
-    } else {
-      const query = { text: text.slice(0, MAX_LOOKUP_TEXT), source };
-      found = { query, anchor: menuAnchor(doc, query, lastClick) };
-    }
+    // The shortcut (no text): only a frame with a selection answers; the others stay silent.
+    const selected = text === null ? selectionLookup(doc) : null;
+    if (text === null && !selected) return undefined;
+    const query = { text: selected?.text ?? text ?? '', source };
+    const anchor = selected?.anchor ?? menuAnchor(doc, query, lastClick);
     options.onShow?.();
     // Read while the lookup runs: the sections matter only once a person's card renders.
     void options
@@ -105,7 +89,7 @@ export function startLookups(options: PageLookupOptions): void {
         sections = { ...defaultPreferences.sections, ...prefs?.sections };
       })
       .catch(() => undefined);
-    void getView().present(found.query, found.anchor);
+    void getView().present(query, anchor);
     return Promise.resolve({ shown: true });
   };
 

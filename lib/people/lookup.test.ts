@@ -74,7 +74,7 @@ describe('lookUp: e-mail addresses first', () => {
   it('answers an address from the roster’s exact owners, without asking Affinity', async () => {
     const s = sources({ owners: { 'ada@engines.org': [ada] } });
     const result = await lookUp({ text: '  Ada@Engines.org ', source: 'selection' }, s);
-    expect(result).toEqual({ label: 'ada@engines.org', hits: [ada], tooMany: false });
+    expect(result).toEqual({ label: 'ada@engines.org', hits: [ada], tooMany: false, message: null });
     expect(s.rosterOwners).toHaveBeenCalledWith('ada@engines.org');
     expect(s.searchAffinity).not.toHaveBeenCalled();
     expect(s.searchPeople).not.toHaveBeenCalled();
@@ -104,7 +104,12 @@ describe('lookUp: e-mail addresses first', () => {
   it('says nobody has an address rather than guessing by name', async () => {
     const s = sources({ roster: [ada], affinity: [summary(9, 'Ada', 'Byron', 'ada@byron.uk')] });
     const result = await lookUp({ text: 'mailto:ada@nowhere.example', source: 'link' }, s);
-    expect(result).toEqual({ label: 'ada@nowhere.example', hits: [], tooMany: false });
+    expect(result).toEqual({
+      label: 'ada@nowhere.example',
+      hits: [],
+      tooMany: false,
+      message: 'No one in your Affinity has the address ada@nowhere.example.',
+    });
     expect(s.searchPeople).not.toHaveBeenCalled();
   });
 
@@ -127,7 +132,7 @@ describe('lookUp: names', () => {
   it('opens the one person named exactly, ahead of near names', async () => {
     const s = sources({ roster: [danielKimball, ada] });
     const result = await lookUp({ text: 'Ada Lovelace', source: 'selection' }, s);
-    expect(result).toEqual({ label: 'Ada Lovelace', hits: [ada], tooMany: false });
+    expect(result).toEqual({ label: 'Ada Lovelace', hits: [ada], tooMany: false, message: null });
   });
 
   it('lists both people who share a name, and not the near ones', async () => {
@@ -169,14 +174,24 @@ describe('lookUp: names', () => {
   it('says so when nobody matches', async () => {
     const s = sources({ roster: [ada] });
     const result = await lookUp({ text: 'Elena Petrova', source: 'selection' }, s);
-    expect(result).toEqual({ label: 'Elena Petrova', hits: [], tooMany: false });
+    expect(result).toEqual({
+      label: 'Elena Petrova',
+      hits: [],
+      tooMany: false,
+      message: 'No one in your Affinity matches “Elena Petrova”.',
+    });
   });
 
   it('sends the popup search a name that matches more people than a short list holds', async () => {
     const many = Array.from({ length: MAX_CHOICES + 1 }, (_, i) => hit(100 + i, `Maria Example${i}`));
     const s = sources({ roster: many });
     const result = await lookUp({ text: 'Maria', source: 'selection' }, s);
-    expect(result).toEqual({ label: 'Maria', hits: [], tooMany: true });
+    expect(result).toEqual({
+      label: 'Maria',
+      hits: [],
+      tooMany: true,
+      message: 'Many people in your Affinity match “Maria”.',
+    });
   });
 
   it('finds roster names inside a sentence when the whole of it names nobody', async () => {
@@ -212,6 +227,7 @@ describe('lookUp: names', () => {
       label: '',
       hits: [],
       tooMany: false,
+      message: 'Select a name or an e-mail address to look up.',
     });
     expect(s.searchPeople).not.toHaveBeenCalled();
   });

@@ -110,16 +110,26 @@ function unique(hits: SearchHit[]): SearchHit[] {
   return hits.filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
 }
 
-function resultOf(label: string, hits: SearchHit[]): LookupResult {
+/** The sentence for a lookup with no one to show; the card adds the popup search as the next step. */
+function emptyMessage(label: string, byAddress: boolean, tooMany: boolean): string {
+  if (tooMany) return `Many people in your Affinity match “${label}”.`;
+  if (label === '') return 'Select a name or an e-mail address to look up.';
+  return byAddress
+    ? `No one in your Affinity has the address ${label}.`
+    : `No one in your Affinity matches “${label}”.`;
+}
+
+function resultOf(label: string, hits: SearchHit[], byAddress = false): LookupResult {
   const people = unique(hits);
-  if (people.length > MAX_CHOICES) return { label, hits: [], tooMany: true };
-  return { label, hits: people, tooMany: false };
+  const tooMany = people.length > MAX_CHOICES;
+  if (people.length > 0 && !tooMany) return { label, hits: people, tooMany, message: null };
+  return { label, hits: [], tooMany, message: emptyMessage(label, byAddress, tooMany) };
 }
 
 async function byAddress(addresses: string[], sources: LookupSources): Promise<LookupResult> {
   const label = addresses.join(', ');
   const owners = (await Promise.all(addresses.map((a) => sources.rosterOwners(a)))).flat();
-  if (owners.length > 0) return resultOf(label, owners);
+  if (owners.length > 0) return resultOf(label, owners, true);
   const found: SearchHit[] = [];
   let failure: unknown = null;
   for (const address of addresses) {
@@ -132,7 +142,7 @@ async function byAddress(addresses: string[], sources: LookupSources): Promise<L
   }
   // Nobody found because Affinity could not be asked is not "nobody": say what went wrong.
   if (found.length === 0 && failure !== null) throw AffinityError.from(failure);
-  return resultOf(label, found);
+  return resultOf(label, found, true);
 }
 
 interface NameHits {
@@ -162,7 +172,7 @@ export async function lookUp(query: LookupQuery, sources: LookupSources): Promis
   const addresses = addressesOf(query);
   if (addresses.length > 0) return byAddress(addresses, sources);
   const text = collapse(query.text.slice(0, MAX_LOOKUP_TEXT));
-  if (query.source === 'link' || text === '') return { label: labelOf(text), hits: [], tooMany: false };
+  if (query.source === 'link' || text === '') return resultOf(labelOf(text), [], query.source === 'link');
 
   const name = tidyName(text);
   if (!isNameLike(name)) {

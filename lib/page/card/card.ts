@@ -67,7 +67,11 @@ export class CardController {
     if (mark.personIds.length === 1 && id !== undefined) this.options.loader.get(id).catch(() => undefined);
   }
 
-  show(mark: Mark, openedBy: OpenedBy, point: Point | null): void {
+  /**
+   * Shows the card for `mark`'s people, or, given a `notice`, something else next to it (any anchor
+   * `measure` knows, such as a selection): a lookup still running (null), or its sentence.
+   */
+  show(mark: Mark, openedBy: OpenedBy, point: Point | null, notice?: CardNotice | null): void {
     const session = ++this.session;
     const { doc } = this.options;
     if (openedBy === 'keyboard' && !this.host?.hasFocus()) {
@@ -81,7 +85,13 @@ export class CardController {
     const nearest = point ? nearestRect(rects, point.x, point.y) : undefined;
     this.rectIndex = nearest ? rects.indexOf(nearest) : 0;
 
-    if (mark.personIds.length > 1) {
+    if (notice !== undefined) {
+      this.setState(
+        notice
+          ? { kind: 'error', label: mark.text, error: notice.error, action: notice.action }
+          : { kind: 'loading', label: mark.text },
+      );
+    } else if (mark.personIds.length > 1) {
       this.setState({ kind: 'choose', label: mark.text, candidates: null });
       void this.options.loader.candidates(mark.text, mark.personIds).then((candidates) => {
         if (session !== this.session) return;
@@ -91,32 +101,6 @@ export class CardController {
     } else {
       this.openPerson(mark.personIds[0] as number, session);
     }
-    const host = this.ensureHost();
-    host.setVisible(true);
-    this.startPositioning(host);
-    if (openedBy === 'keyboard') this.dialog()?.focus();
-  }
-
-  /**
-   * Shows something other than a mark's people next to `mark` (which may be any anchor `measure`
-   * knows, such as a selection): a lookup still running (null), or its notice.
-   */
-  showNotice(mark: Mark, notice: CardNotice | null, openedBy: OpenedBy = 'keyboard'): void {
-    this.session += 1;
-    const { doc } = this.options;
-    if (openedBy === 'keyboard' && !this.host?.hasFocus()) {
-      this.returnFocus = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
-    }
-    this.mark = mark;
-    this.openedBy = openedBy;
-    this.candidates = null;
-    this.chosen = false;
-    this.rectIndex = 0;
-    this.setState(
-      notice
-        ? { kind: 'error', label: mark.text, error: notice.error, action: notice.action }
-        : { kind: 'loading', label: mark.text },
-    );
     const host = this.ensureHost();
     host.setVisible(true);
     this.startPositioning(host);
