@@ -251,15 +251,21 @@ describe('popup: details', () => {
     );
     const event = (id: number, result = named) => ({ lens: 1, event: 'person/updated', id, result });
     const fromWorker = { id: fakeBrowser.runtime.id };
-    const fromPage = { id: fakeBrowser.runtime.id, tab: { id: 3 } };
+    const fromPage = { id: fakeBrowser.runtime.id, tab: { id: 3 } } as unknown as Parameters<
+      typeof fakeBrowser.runtime.onMessage.trigger
+    >[1];
     await act(async () => {
       // Someone else's card, and a content script pretending to be the worker: both ignored.
-      await fakeBrowser.runtime.onMessage.trigger(event(2, makeDetails({ id: 2 })), fromWorker);
-      await fakeBrowser.runtime.onMessage.trigger(event(1), fromPage);
+      await fakeBrowser.runtime.onMessage.trigger(
+        event(2, makeDetails({ id: 2 })),
+        fromWorker,
+        () => undefined,
+      );
+      await fakeBrowser.runtime.onMessage.trigger(event(1), fromPage, () => undefined);
     });
     expect(screen.queryByRole('button', { name: /other organization/ })).toBeNull();
     await act(async () => {
-      await fakeBrowser.runtime.onMessage.trigger(event(1), fromWorker);
+      await fakeBrowser.runtime.onMessage.trigger(event(1), fromWorker, () => undefined);
     });
     expect(screen.getByRole('button', { name: '+1 other organization' })).toBeTruthy();
   });
