@@ -8,7 +8,7 @@ import { startLens } from '../lib/page/lens';
 import { startLookups } from '../lib/page/lookup';
 import { siteHostname } from '../lib/page/site';
 import { followPreferences } from '../lib/page/switch';
-import { preferencesItem } from '../lib/settings';
+import { loadPreferences, watchPreferences } from '../lib/page/preferences';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -25,13 +25,13 @@ export default defineContentScript({
     const lens = followPreferences({
       hostname: siteHostname(location),
       signal: ctx.signal,
-      load: () => preferencesItem.getValue(),
-      watch: (callback) => preferencesItem.watch(callback),
+      load: loadPreferences,
+      watch: watchPreferences,
       start: (prefs) => startLens(prefs, { onContextLost: () => ctx.abort() }),
     });
     startLookups({
       signal: ctx.signal,
-      preferences: () => preferencesItem.getValue(),
+      preferences: loadPreferences,
       onShow: () => void lens.then((running) => running()?.hover.intent.close()),
     });
   },

@@ -6,7 +6,7 @@
 import { cardStyles } from '../../components/styles';
 import type { MessageType, RequestOf, Responses } from '../messages';
 import { sendToBackground } from '../messaging';
-import { defaultPreferences, type Preferences } from '../settings';
+import { defaultPreferences, type Preferences } from '../preferences';
 import { CardController } from './card/card';
 import { DetailsLoader } from './card/details';
 import { shellStyles } from './card/shell-styles';

@@ -7,7 +7,7 @@
 import { AffinityError, type SerializedError } from '../affinity/errors';
 import type { LookupQuery, LookupResult } from '../lookup-protocol';
 import type { SearchHit } from '../people/types';
-import type { Preferences } from '../settings';
+import type { Preferences } from '../preferences';
 import { CardController } from './card/card';
 import { DetailsLoader } from './card/details';
 import type { CardHost } from './card/host';

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { cardStyles } from '../../components/styles';
 import { isShowLookupMessage, type ShowLookupReply } from '../lookup-protocol';
 import { sendToBackground } from '../messaging';
-import { defaultPreferences, type Preferences } from '../settings';
+import { defaultPreferences, type Preferences } from '../preferences';
 import type { CardHost } from './card/host';
 import { shellStyles } from './card/shell-styles';
 import type { Send } from './lens';
