@@ -359,9 +359,39 @@ describe('requests', () => {
     affinity.on('/persons', ok(readFixture('persons_search.json')));
     await client.searchPersons({ term: 'jo', pageSize: 50 });
     await client.searchPersons({ pageSize: 500, pageToken: 'abc' });
-    for (const request of affinity.requests) {
-      expect(Object.keys(request.query ?? {}).filter((k) => k.startsWith('with_'))).toEqual([]);
-    }
+    await client.searchPersons({ pageSize: 500, withCurrentOrganizations: true });
+    const flagsSent = affinity.requests.map((request) =>
+      Object.entries(request.query ?? {})
+        .filter(([name, value]) => name.startsWith('with_') && value !== undefined)
+        .map(([name]) => name),
+    );
+    expect(flagsSent).toEqual([[], [], ['with_current_organizations']]);
+  });
+
+  it('asks search and the directory for current organizations on request, on every page alike', async () => {
+    const { affinity, scheduler, client } = setup();
+    affinity.on('/persons', ok(readFixture('persons_search.json')));
+    const query = { pageSize: 500, withCurrentOrganizations: true };
+    await client.searchPersons(query);
+    await client.searchPersons({ ...query, pageToken: 'next' });
+    const [first, second] = scheduler.tasks.map((t) => t.dedupeKey);
+    expect(first).toBe(`${BASE}/persons?page_size=500&with_current_organizations=true`);
+    expect(second).toBe(`${BASE}/persons?page_size=500&page_token=next&with_current_organizations=true`);
+  });
+
+  it('reads current_organization_ids from a search page when present, and leaves them out when not', async () => {
+    const { affinity, client } = setup();
+    const [withIds, withoutIds] = fixtureObject('persons_search.json').persons as Record<string, unknown>[];
+    affinity.on(
+      '/persons',
+      ok({
+        persons: [{ ...withIds, current_organization_ids: [11, 12] }, withoutIds],
+        next_page_token: null,
+      }),
+    );
+    const page = await client.searchPersons({ term: 'jo', withCurrentOrganizations: true });
+    expect(page.persons[0]?.currentOrganizationIds).toEqual([11, 12]);
+    expect(page.persons[1]).not.toHaveProperty('currentOrganizationIds');
   });
 
   it('repeats the same parameters on a follow-up page, adding only the page token', async () => {

@@ -127,6 +127,7 @@ function bindClient(binding: Binding): AffinityClient {
           page_size: query.pageSize === undefined ? undefined : clampPageSize(query.pageSize),
           page_token: query.pageToken || undefined,
           // Never with_interaction_dates here: it silently drops people without interactions.
+          with_current_organizations: query.withCurrentOrganizations || undefined,
         },
         personPageSchema,
         options,

@@ -78,6 +78,15 @@ describe('tolerance', () => {
     expect([parsed.primaryEmail, parsed.emails, parsed.lastName]).toEqual([null, [], '']);
   });
 
+  it('keeps current_organization_ids when sent, and reads null as not sent', () => {
+    expect(
+      personSummarySchema.parse({ ...person, current_organization_ids: [5, 6] }).currentOrganizationIds,
+    ).toEqual([5, 6]);
+    expect(personSummarySchema.parse({ ...person, current_organization_ids: null })).not.toHaveProperty(
+      'currentOrganizationIds',
+    );
+  });
+
   it('reads type 1 as internal, and any other type as external', () => {
     expect(personSummarySchema.parse({ ...person, type: 1 }).type).toBe(1);
     expect(personSummarySchema.parse({ ...person, type: 2 }).type).toBe(0);

@@ -131,6 +131,7 @@ const personFields = {
     .nullish()
     .transform((value) => value ?? []),
   organization_ids: id.array().nullish(),
+  current_organization_ids: id.array().nullish(),
 };
 
 type PersonWire = z.output<z.ZodObject<typeof personFields>>;
@@ -145,6 +146,7 @@ function toSummary(wire: PersonWire): PersonSummary {
     emails: wire.emails,
   };
   if (wire.organization_ids) summary.organizationIds = wire.organization_ids;
+  if (wire.current_organization_ids) summary.currentOrganizationIds = wire.current_organization_ids;
   return summary;
 }
 

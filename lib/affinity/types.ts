@@ -28,6 +28,8 @@ export interface PersonSummary {
   emails: string[];
   /** Present only when the response carried it (GET /persons/{id}). */
   organizationIds?: number[];
+  /** Present only when asked for (with_current_organizations). */
+  currentOrganizationIds?: number[];
 }
 
 export interface PersonPage {
@@ -155,9 +157,12 @@ export interface RequestOptions {
 export interface AffinityClient {
   whoAmI(options?: RequestOptions): Promise<WhoAmI>;
   rateLimit(options?: RequestOptions): Promise<RateLimitStatus>;
-  /** GET /persons: term search, or (no term) one page of the directory. Never sets interaction flags. */
+  /**
+   * GET /persons: term search, or (no term) one page of the directory. Never sets interaction flags.
+   * withCurrentOrganizations adds each person's currentOrganizationIds (it drops nobody).
+   */
   searchPersons(
-    query: { term?: string; pageSize?: number; pageToken?: string },
+    query: { term?: string; pageSize?: number; pageToken?: string; withCurrentOrganizations?: boolean },
     options?: RequestOptions,
   ): Promise<PersonPage>;
   /** GET /persons/{id} with current organizations, interaction dates and persons, opportunities. */
