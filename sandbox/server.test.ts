@@ -123,6 +123,30 @@ describe('GET /persons', () => {
     }
   });
 
+  it('adds current_organization_ids with with_current_organizations=true, dropping nobody', async () => {
+    const currentOf = (person: Person) => [...(sandbox.data.person(person.id)?.currentOrganizationIds ?? [])];
+    for (const query of ['term=lindgren', 'page_size=50']) {
+      const plain = (await api(`/persons?${query}`)).body as Page;
+      const flagged = (await api(`/persons?${query}&with_current_organizations=true`)).body as Page;
+      expect(flagged.persons.map((person) => person.id)).toEqual(plain.persons.map((person) => person.id));
+      for (const person of plain.persons) expect(person).not.toHaveProperty('current_organization_ids');
+      for (const person of flagged.persons)
+        expect(person.current_organization_ids).toEqual(currentOf(person));
+      expect(flagged.persons.some((person) => currentOf(person).length > 0)).toBe(true);
+    }
+  });
+
+  it('binds a page token to with_current_organizations', async () => {
+    const first = (await api('/persons?page_size=5&with_current_organizations=true')).body as Page;
+    const token = encodeURIComponent(first.next_page_token ?? '');
+    const next = await api(`/persons?page_size=5&with_current_organizations=true&page_token=${token}`);
+    expect(next.status).toBe(200);
+    expect((next.body as Page).persons[0]?.current_organization_ids).toEqual(expect.any(Array));
+    const without = await api(`/persons?page_size=5&page_token=${token}`);
+    expect(without.status).toBe(422);
+    expect(without.body).toEqual({ message: 'Invalid page_token variable' });
+  });
+
   it('drops people without interactions when with_interaction_dates=true, as Affinity does', async () => {
     const plain = (await api('/persons?term=liam')).body as Page;
     const dated = (await api('/persons?term=liam&with_interaction_dates=true')).body as Page;
