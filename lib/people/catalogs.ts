@@ -5,6 +5,8 @@
  * A cold cache is filled at interactive priority when a card waits on it; an expired one keeps
  * serving its old content while a background-priority refresh runs. Calls here are counted apart
  * from a card's four per-person calls: once these caches are warm a card costs nothing more.
+ * Organization names are also held in memory (read once from the database), because every search
+ * hit looks one up and a search must answer within a frame.
  */
 import type { AffinityClient, AffinityList, Field } from '../affinity/types';
 import type { Clock, Priority } from '../scheduler/types';
@@ -49,6 +51,18 @@ export function createCatalogs(options: CatalogOptions): Catalogs {
   const inFlight = new Map<string, Promise<unknown>>();
   const refreshedFor = { fields: new Set<number>(), lists: new Set<number>() };
   const organizationsInFlight = new Map<number, Promise<boolean>>();
+  let organizationMemo: Promise<Map<number, OrganizationEntry>> | null = null;
+
+  function organizations(): Promise<Map<number, OrganizationEntry>> {
+    organizationMemo ??= db
+      .allOrganizations()
+      .then((entries) => new Map(entries.map((entry) => [entry.id, entry])))
+      .catch((error: unknown) => {
+        organizationMemo = null; // read again next time rather than remember the failure
+        throw error;
+      });
+    return organizationMemo;
+  }
 
   function once<T>(key: string, work: () => Promise<T>): Promise<T> {
     const running = inFlight.get(key) as Promise<T> | undefined;
@@ -128,6 +142,7 @@ export function createCatalogs(options: CatalogOptions): Catalogs {
         const org = await client.getOrganization(id, { priority });
         const entry: OrganizationEntry = { id, name: org.name, fetchedAt: clock.now() };
         await db.putOrganizations([entry]);
+        (await organizations()).set(id, entry);
         return true;
       } catch {
         // The organization stays unnamed on the card (left out, never shown as a number) until a later fetch.
@@ -144,11 +159,16 @@ export function createCatalogs(options: CatalogOptions): Catalogs {
     refreshFieldsFor: (ids) => fields.refreshFor(ids),
     refreshListsFor: (ids) => lists.refreshFor(ids),
     async organizationNames(ids) {
-      const found = await db.getOrganizations(ids);
-      return new Map([...found.values()].map((o) => [o.id, o.name]));
+      const known = await organizations();
+      const names = new Map<number, string>();
+      for (const id of ids) {
+        const name = known.get(id)?.name;
+        if (name !== undefined) names.set(id, name);
+      }
+      return names;
     },
     async organizationsToFetch(ids) {
-      const found = await db.getOrganizations(ids);
+      const found = await organizations();
       const now = clock.now();
       return {
         missing: ids.filter((id) => !found.has(id)),

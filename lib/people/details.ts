@@ -63,6 +63,10 @@ export interface PersonDetailsService {
   organizationHint(id: number): string | null;
   /** Reads the hints above from the cache (once, at start). */
   loadHints(): Promise<void>;
+  /** Cached organization names (any age), from memory: cheap enough for every search. */
+  organizationNames(ids: number[]): Promise<ReadonlyMap<number, string>>;
+  /** Fetches the names not cached yet, at interactive priority (one call per organization, even when asked twice at once); failures are skipped. */
+  fetchOrganizationNames(ids: number[]): Promise<void>;
   /** Fills the fields and lists caches at background priority (e.g. after a sync). */
   warmCatalogs(): Promise<void>;
   /** Resolves when every background refresh started so far has finished. */
@@ -290,6 +294,11 @@ export function createPersonDetails(options: PersonDetailsOptions): PersonDetail
         const name = first === undefined ? undefined : names.get(first);
         if (name && !hints.has(e.id)) hints.set(e.id, name);
       }
+    },
+    organizationNames: (ids) => catalogs.organizationNames(ids),
+    async fetchOrganizationNames(ids) {
+      const { missing } = await catalogs.organizationsToFetch(ids);
+      if (missing.length > 0) await catalogs.fetchOrganizations(missing, 'interactive');
     },
     warmCatalogs: () => catalogs.warm(),
     async idle() {

@@ -79,13 +79,15 @@ export function personRecord(summary: PersonSummary): PersonRecord {
 const notFound = (): AffinityError =>
   new AffinityError({ kind: 'not-found', status: 404, message: 'No such person in Affinity.' });
 
-const summaryOf = (p: PersonRecord): PersonSummary => ({
+/** What GET /persons says of a person: current organizations only when asked for. */
+const summaryOf = (p: PersonRecord, withCurrentOrganizations = false): PersonSummary => ({
   id: p.id,
   type: p.type,
   firstName: p.firstName,
   lastName: p.lastName,
   primaryEmail: p.primaryEmail,
   emails: p.emails,
+  ...(withCurrentOrganizations ? { currentOrganizationIds: [...p.currentOrganizationIds] } : {}),
 });
 
 export function createFakeAffinity(world: FakeWorld = emptyWorld()): FakeAffinity {
@@ -111,7 +113,7 @@ export function createFakeAffinity(world: FakeWorld = emptyWorld()): FakeAffinit
     await fake.beforeCall?.(call, index);
   }
 
-  function directoryPage(pageSize: number, pageToken: string | undefined) {
+  function directoryPage(pageSize: number, pageToken: string | undefined, withCurrent: boolean) {
     let offset = 0;
     if (pageToken !== undefined) {
       const [epoch, at] = pageToken.split(':').map(Number);
@@ -121,7 +123,7 @@ export function createFakeAffinity(world: FakeWorld = emptyWorld()): FakeAffinit
       offset = at;
     }
     const all = [...world.persons.values()].sort((a, b) => a.id - b.id);
-    const persons = all.slice(offset, offset + pageSize).map(summaryOf);
+    const persons = all.slice(offset, offset + pageSize).map((p) => summaryOf(p, withCurrent));
     const end = offset + persons.length;
     const more = end < all.length || (fake.trailingEmptyPage && persons.length === pageSize);
     return { persons, nextPageToken: more ? `${tokenEpoch}:${end}` : null };
@@ -145,7 +147,8 @@ export function createFakeAffinity(world: FakeWorld = emptyWorld()): FakeAffinit
     async searchPersons(query, options) {
       await record('searchPersons', [query], options);
       const pageSize = Math.min(query.pageSize ?? 500, 500);
-      if (query.term === undefined) return directoryPage(pageSize, query.pageToken);
+      const withCurrent = query.withCurrentOrganizations === true;
+      if (query.term === undefined) return directoryPage(pageSize, query.pageToken, withCurrent);
       const term = query.term.toLowerCase();
       const persons = [...world.persons.values()]
         .filter((p) =>
@@ -154,7 +157,7 @@ export function createFakeAffinity(world: FakeWorld = emptyWorld()): FakeAffinit
           ),
         )
         .slice(0, pageSize)
-        .map(summaryOf);
+        .map((p) => summaryOf(p, withCurrent));
       return { persons, nextPageToken: null };
     },
     async getPerson(id, options) {

@@ -133,6 +133,7 @@ export interface RosterDb {
   putDetails(entry: DetailsEntry): Promise<void>;
   allDetails(): Promise<DetailsEntry[]>;
   getOrganizations(ids: number[]): Promise<Map<number, OrganizationEntry>>;
+  allOrganizations(): Promise<OrganizationEntry[]>;
   putOrganizations(entries: OrganizationEntry[]): Promise<void>;
   getFields(): Promise<CatalogEntry<Field> | undefined>;
   putFields(entry: CatalogEntry<Field>): Promise<void>;
@@ -315,6 +316,7 @@ function wrapDb(name: string, db: LensDb): RosterDb {
       for (const entry of found) if (entry) out.set(entry.id, entry);
       return out;
     },
+    allOrganizations: () => db.getAll('organizations'),
     async putOrganizations(entries) {
       if (entries.length === 0) return;
       const tx = db.transaction('organizations', 'readwrite');

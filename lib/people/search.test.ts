@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AffinityError } from '../affinity/errors';
 import { createFakeAffinity, personRecord, worldWithPeople } from './fake-affinity';
 import { createRosterView } from './roster-view';
-import { createPeopleSearch } from './search';
+import { createPeopleSearch, NAMED_HITS } from './search';
 import { fakeClock, plainIndex } from './test-helpers';
 import type { RosterPerson } from './types';
 
@@ -69,7 +69,11 @@ describe('searchPeople', () => {
     const result = await search.searchPeople('newcomer');
 
     expect(fake.calls).toEqual([
-      { method: 'searchPersons', args: [{ term: 'newcomer', pageSize: 20 }], priority: 'interactive' },
+      {
+        method: 'searchPersons',
+        args: [{ term: 'newcomer', pageSize: 20, withCurrentOrganizations: true }],
+        priority: 'interactive',
+      },
     ]);
     expect(result.source).toBe('api');
     expect(result.hits.map((h) => h.fullName)).toEqual(['Ada Newcomer']);
@@ -139,5 +143,106 @@ describe('local first, refined after (the popup)', () => {
     expect(fake.count('searchPersons')).toBe(1);
     expect(refined.hits.slice(0, local.hits.length)).toEqual(local.hits);
     expect(refined.hits.map((h) => h.id)).toContain(adaNew.id);
+  });
+});
+
+describe('the current organization of each hit', () => {
+  /** Organization 10 is cached; 20, 30 and 40 are not (40 cannot be fetched). */
+  function withOrganizations(people: RosterPerson[], roster = people) {
+    const clock = fakeClock();
+    const fake = createFakeAffinity(
+      worldWithPeople(
+        people.map((p) => ({
+          ...personRecord(p),
+          currentOrganizationIds: p.currentOrganizationIds ?? [],
+        })),
+      ),
+    );
+    const cache = new Map([[10, 'Cached Co']]);
+    const fetchable = new Map([
+      [20, 'Fetched Inc'],
+      [30, 'Third Ltd'],
+    ]);
+    const fetched: number[][] = [];
+    const view = createRosterView(roster, plainIndex);
+    const search = createPeopleSearch({
+      client: fake.client,
+      roster: async () => view,
+      rosterStatus: async () => ({ count: roster.length, lastSyncAt: clock.now() - HOUR }),
+      syncIntervalMs: () => 6 * HOUR,
+      organizationNames: async (ids) =>
+        new Map(ids.flatMap((id) => (cache.has(id) ? [[id, cache.get(id) as string]] : []))),
+      fetchOrganizationNames: async (ids) => {
+        fetched.push(ids);
+        for (const id of ids) {
+          const name = fetchable.get(id);
+          if (name) cache.set(id, name);
+        }
+      },
+      clock,
+    });
+    return { fake, search, fetched };
+  }
+  const at = (p: RosterPerson, ...currentOrganizationIds: number[]): RosterPerson => ({
+    ...p,
+    currentOrganizationIds,
+  });
+  const organizations = (result: { hits: { organization: string | null }[] }) =>
+    result.hits.map((h) => h.organization);
+
+  it('shows cached names in a local answer with no call, and asks to refine for the missing ones', async () => {
+    const { fake, search, fetched } = withOrganizations([at(ada, 10, 20), at(adam, 20)]);
+    const local = await search.searchLocal('ada');
+    expect(organizations(local)).toEqual(['Cached Co', null]);
+    expect(local.needsRefine).toBe(true);
+    expect([fake.count(), fetched]).toEqual([0, []]);
+  });
+
+  it('does not ask to refine when every hit is named or has no organization', async () => {
+    const { search } = withOrganizations([at(ada, 10), at(adam)]);
+    const local = await search.searchLocal('ada');
+    expect(organizations(local)).toEqual(['Cached Co', null]);
+    expect(local.needsRefine).toBe(false);
+  });
+
+  it('fetches the missing names once before a refined answer, without searching a fresh roster again', async () => {
+    const { fake, search, fetched } = withOrganizations([at(ada, 20), at(adam, 20, 10), at(grace, 30)]);
+    const refined = await search.searchPeople('ada');
+    expect(organizations(refined)).toEqual(['Fetched Inc', 'Fetched Inc']);
+    expect(refined.needsRefine).toBe(false);
+    expect(fetched).toEqual([[20]]);
+    expect(fake.count()).toBe(0);
+
+    // Cached now: neither the local answer nor another refinement fetches it again.
+    expect(await search.searchLocal('ada')).toMatchObject({ needsRefine: false });
+    await search.searchPeople('ada');
+    expect(fetched).toEqual([[20]]);
+  });
+
+  it('names only the first hits before answering', async () => {
+    const many = Array.from({ length: NAMED_HITS + 2 }, (_, i) =>
+      at(person(100 + i, 'Ann', `Number${i}`), 1000 + i),
+    );
+    const { search, fetched } = withOrganizations(many);
+    await search.searchPeople('ann');
+    expect(fetched).toEqual([many.slice(0, NAMED_HITS).map((p) => p.currentOrganizationIds?.[0])]);
+  });
+
+  it("names Affinity's newcomers from the organizations its search returns", async () => {
+    const { search, fetched } = withOrganizations([at(adaNew, 30), at(ada, 10)], [at(ada, 10)]);
+    const refined = await search.searchRemote('ada');
+    expect(refined.hits.map((h) => [h.id, h.organization])).toEqual([
+      [ada.id, 'Cached Co'],
+      [adaNew.id, 'Third Ltd'],
+    ]);
+    expect(fetched).toEqual([[30]]);
+  });
+
+  it('gives up on a name that cannot be fetched instead of asking for it on every search', async () => {
+    const { search, fetched } = withOrganizations([at(ada, 40)]);
+    expect(organizations(await search.searchPeople('ada'))).toEqual([null]);
+    expect(await search.searchLocal('ada')).toMatchObject({ needsRefine: false });
+    await search.searchPeople('ada');
+    expect(fetched).toEqual([[40]]);
   });
 });

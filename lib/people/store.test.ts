@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AffinityError } from '../affinity/errors';
 import type { PersonUpdate } from './details';
 import { createFakeAffinity, generatePeople, personRecord } from './fake-affinity';
-import { SUBJECT_ID, TEAM, fixtureWorld } from './fixture-world';
+import { CURRENT_ORG_ID, SUBJECT_ID, TEAM, fixtureWorld } from './fixture-world';
 import { createPeopleStore, type PeopleStore } from './store';
 import { fakeClock, uniqueDbName } from './test-helpers';
-import type { RosterStatus } from './types';
+import type { RosterStatus, SearchResult } from './types';
 
 const MINUTE = 60_000;
 const stores: PeopleStore[] = [];
@@ -37,9 +37,43 @@ describe('the people store', () => {
 
     const local = await store.search('tara team', { local: true });
     expect(names(local)[0]).toBe('Tara Team');
-    expect(await store.search('Joscha')).toMatchObject({ source: 'roster', hits: [{ id: SUBJECT_ID }] });
+    expect(await store.search('Joscha', { local: true })).toMatchObject({ hits: [{ id: SUBJECT_ID }] });
     const [matches] = await store.matchTexts(['Lunch with Joscha Feth and ian@acme.com today']);
     expect(matches?.map((m) => m.personIds)).toEqual([[SUBJECT_ID], [TEAM.ian.id]]);
+    expect(fake.count()).toBe(0);
+
+    // Refined, a fresh roster is not searched again; only the organization's name is fetched.
+    expect(await store.search('Joscha')).toMatchObject({ source: 'roster', hits: [{ id: SUBJECT_ID }] });
+    expect(fake.calls.map((c) => c.method)).toEqual(['getOrganization']);
+  });
+
+  it('names the current organization of search hits: cached names at once, missing ones on refining', async () => {
+    const { fake, store } = setUp();
+    await store.sync.start();
+    await store.idle();
+    fake.calls.length = 0;
+    const joscha = (result: SearchResult) => result.hits.find((h) => h.id === SUBJECT_ID);
+
+    // Never opened, organization never named: the local answer has no name, makes no call, asks to refine.
+    const local = await store.search('Joscha', { local: true });
+    expect(joscha(local)?.organization).toBeNull();
+    expect(local.needsRefine).toBe(true);
+    expect(fake.count()).toBe(0);
+
+    // Two refinements at once (a popup and a hover card, say) cost one call, at interactive priority.
+    const [refined, again] = await Promise.all([store.search('Joscha'), store.search('Joscha')]);
+    expect(joscha(refined)?.organization).toBe('Affinity');
+    expect(joscha(again)?.organization).toBe('Affinity');
+    expect(refined.needsRefine).toBe(false);
+    expect(fake.calls).toEqual([
+      { method: 'getOrganization', args: [CURRENT_ORG_ID], priority: 'interactive' },
+    ]);
+
+    // Cached now: the local answer names it with no call, and nothing is left to refine.
+    fake.calls.length = 0;
+    const cached = await store.search('Joscha', { local: true });
+    expect(joscha(cached)?.organization).toBe('Affinity');
+    expect(cached.needsRefine).toBe(false);
     expect(fake.count()).toBe(0);
   });
 

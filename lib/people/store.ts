@@ -134,6 +134,9 @@ export function createPeopleStore(options: PeopleStoreOptions): PeopleStore {
         rosterStatus: async () => (await s.sync).status(),
         syncIntervalMs,
         organizationHint: (id) => hintOf(id),
+        // Through the session's current details service (clearCaches replaces it, and its caches).
+        organizationNames: async (ids) => (await s.details).organizationNames(ids),
+        fetchOrganizationNames: async (ids) => (await s.details).fetchOrganizationNames(ids),
         clock: options.clock,
       }),
     };

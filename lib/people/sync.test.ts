@@ -73,13 +73,27 @@ describe('full roster sync', () => {
     for (const call of fake.calls) {
       expect(call.method).toBe('searchPersons');
       expect(call.priority).toBe('background');
-      const query = call.args[0] as { term?: string; pageSize: number };
+      const query = call.args[0] as { term?: string; pageSize: number; withCurrentOrganizations?: boolean };
       expect(query.term).toBeUndefined();
       expect(query.pageSize).toBe(500);
+      // Every page asks alike: Affinity accepts a page token only with the same parameters.
+      expect(query.withCurrentOrganizations).toBe(true);
     }
     const tokens = fake.calls.map((c) => (c.args[0] as { pageToken?: string }).pageToken);
     expect(tokens[0]).toBeUndefined();
     expect(tokens.slice(1).every((t) => typeof t === 'string')).toBe(true);
+  });
+
+  it("keeps each person's current organizations, so search can name where they work", async () => {
+    const people = generatePeople(3).map((p, i) => ({
+      ...p,
+      currentOrganizationIds: i === 0 ? [] : [700 + i],
+    }));
+    const db = await database();
+    await createRosterSync({ client: createFakeAffinity(worldWithPeople(people)).client, db }).start();
+
+    const stored = new Map((await db.loadRoster()).map((p) => [p.id, p.currentOrganizationIds]));
+    expect(people.map((p) => stored.get(p.id))).toEqual([[], [701], [702]]);
   });
 
   it('handles a token that leads to an empty last page (one extra call)', async () => {

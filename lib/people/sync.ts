@@ -1,6 +1,7 @@
 /**
  * The roster sync: the whole directory (GET /persons without a term, 500 a page, no interaction
- * flags so nobody is dropped) copied into a new roster generation at background priority.
+ * flags so nobody is dropped, but with current organizations, which drop nobody and let search
+ * hits name where people work) copied into a new roster generation at background priority.
  *
  * A full sync costs ceil(people / 500) calls (at least one; a token that leads to an empty last
  * page costs one more). Each page is stored with its token, so a sync cut short (worker stopped,
@@ -50,6 +51,7 @@ const toRosterPerson = (p: PersonSummary): RosterPerson => {
     emails: p.emails,
   };
   if (p.organizationIds) person.organizationIds = p.organizationIds;
+  if (p.currentOrganizationIds) person.currentOrganizationIds = p.currentOrganizationIds;
   return person;
 };
 
@@ -92,7 +94,11 @@ export function createRosterSync(options: RosterSyncOptions): RosterSync {
       let page;
       try {
         page = await client.searchPersons(
-          { pageSize: ROSTER_PAGE_SIZE, ...(token !== undefined ? { pageToken: token } : {}) },
+          {
+            pageSize: ROSTER_PAGE_SIZE,
+            withCurrentOrganizations: true,
+            ...(token !== undefined ? { pageToken: token } : {}),
+          },
           { priority: 'background', signal },
         );
       } catch (error) {

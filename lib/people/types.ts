@@ -13,6 +13,8 @@ export interface RosterPerson {
   primaryEmail: string | null;
   emails: string[];
   organizationIds?: number[];
+  /** From the directory (with_current_organizations); missing in rosters synced before it was asked for. */
+  currentOrganizationIds?: number[];
 }
 
 export interface SearchHit {
