@@ -5,6 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchWithExtension, type LoadedExtension } from '../e2e/browser';
 import { DEMO_KEY, FEATURED } from '../sandbox/data';
 import { startSandbox } from '../sandbox/server';
@@ -45,6 +46,30 @@ async function waitForRoster(ext: LoadedExtension): Promise<number> {
   return count;
 }
 
+/** The centre of the first underlined name, once the content script has marked the page. */
+async function firstMark(page: Page): Promise<{ x: number; y: number } | null> {
+  try {
+    const handle = await page.waitForFunction(
+      () => {
+        const registry = (globalThis as unknown as { CSS: { highlights?: Map<string, Set<AbstractRange>> } })
+          .CSS.highlights;
+        const range = registry?.get('affinity-lens-person')?.values().next().value;
+        if (!range) return null;
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        const rect = live.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    return (await handle.jsonValue()) as { x: number; y: number };
+  } catch {
+    return null;
+  }
+}
+
 async function screenshots(ext: LoadedExtension, demoUrl: string): Promise<string[]> {
   const shots: string[] = [];
   const popup = await ext.context.newPage();
@@ -63,9 +88,17 @@ async function screenshots(ext: LoadedExtension, demoUrl: string): Promise<strin
   }
   const demo = await ext.context.newPage();
   await demo.goto(demoUrl);
-  await demo.waitForTimeout(1_500);
+  const mark = await firstMark(demo);
   await demo.screenshot({ path: `${OUT}/demo-page.png` });
-  shots.push(`${OUT}/demo-page.png`, `${OUT}/options.png`);
+  shots.push(`${OUT}/demo-page.png`);
+  if (mark) {
+    // Rest the pointer on a marked name, as a person would, and wait out the hover delay.
+    await demo.mouse.move(mark.x, mark.y, { steps: 5 });
+    await demo.waitForTimeout(1_500);
+    await demo.screenshot({ path: `${OUT}/hover-card.png` });
+    shots.push(`${OUT}/hover-card.png`);
+  }
+  shots.push(`${OUT}/options.png`);
   return shots;
 }
 
