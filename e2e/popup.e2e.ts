@@ -231,6 +231,15 @@ describe('the popup in Chromium', () => {
     expect(await hint.count()).toBe(1);
   });
 
+  it('shows the e-mail and current organization of a person never opened before', async () => {
+    const priya = person(FEATURED_PEOPLE.priya.id);
+    const organization = sandboxData().organization(priya.currentOrganizationIds[0] ?? 0)?.name ?? '?';
+    const options = await settledAfterTyping(popup, fullName(priya));
+    const shown = options.find((o) => o.name === fullName(priya));
+    expect(shown?.description).toContain(priya.primaryEmail ?? '?');
+    expect(shown?.description).toContain(organization);
+  });
+
   it('finds a person by full name with the keyboard, and the details match the sandbox', async () => {
     const jose = person(FEATURED_PEOPLE.jose.id);
     const shown = await openByKeyboard(popup, fullName(jose), jose);
@@ -400,9 +409,10 @@ describe('the popup in Chromium', () => {
 
   it('shows the rate-limit pause with its resume time in the footer, and recovers after the storm', async () => {
     const lukasz = person(FEATURED_PEOPLE.lukasz.id);
-    await sandboxControl('faults', { rateLimitStorm: { durationMs: 6_000 } });
     await typeSearch(popup, fullName(lukasz));
+    // The storm starts once the list has settled (its organization names fetched), so it meets the card.
     await arrowTo(popup, fullName(lukasz), lukasz);
+    await sandboxControl('faults', { rateLimitStorm: { durationMs: 6_000 } });
     await popup.keyboard.press('Enter');
 
     const footer = popup.getByRole('contentinfo');
