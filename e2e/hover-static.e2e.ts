@@ -300,10 +300,15 @@ describe('hover cards on a static page', () => {
       const chooser = await waitForCard(session, page, (c) => c.buttons.length > 2);
       expect(chooser.name).toBe(`People named ${SAME_NAME_PAIR.fullName}`);
       const options = chooser.buttons.filter((b) => b.name.startsWith(SAME_NAME_PAIR.fullName));
-      // Told apart by their e-mail addresses, from the local roster: choosing costs nothing yet.
-      expect(options.map((o) => o.name).sort()).toEqual(
-        [`${quill.fullName} ${quill.email}`, `${hanbit.fullName} ${hanbit.email}`].sort(),
-      );
+      // Told apart by their e-mail addresses from the local roster, and their organization once known.
+      expect(options).toHaveLength(2);
+      for (const who of [quill, hanbit]) {
+        const shown = `${who.fullName} ${who.email}`;
+        expect(
+          options.some((o) => o.name === shown || o.name === `${shown} · ${who.organization}`),
+          `${JSON.stringify(options.map((o) => o.name))} offers ${shown}`,
+        ).toBe(true);
+      }
 
       const hanbitOption = options.find((o) => o.name.includes(hanbit.email));
       await clickInCard(session, page, hanbitOption?.backendNodeId ?? 0);
