@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHighlightPainter, HIGHLIGHT_NAME } from './painter';
 
 class FakeHighlight extends Set<AbstractRange> {}
@@ -48,12 +48,15 @@ describe('createHighlightPainter', () => {
   }
 
   beforeEach(() => {
+    vi.useFakeTimers();
     registry.clear();
     FakeObserver.current = null;
     document.body.innerHTML = '<p id="near">Ada Lovelace</p><p id="far">Grace Hopper</p>';
     near = document.getElementById('near') as HTMLElement;
     far = document.getElementById('far') as HTMLElement;
   });
+
+  afterEach(() => vi.useRealTimers());
 
   it('paints only the marks of elements near the viewport, as they come and go', () => {
     const painter = setUp(true);
@@ -62,6 +65,9 @@ describe('createHighlightPainter', () => {
     painter.add(ada);
     painter.add(grace);
     const observer = FakeObserver.current as FakeObserver;
+    // Elements are handed to the observer in batches, not one per mark as a scan finds them.
+    expect(observer.observed.size).toBe(0);
+    vi.runAllTimers();
     expect([...observer.observed]).toEqual([near, far]);
     expect(painted()).toEqual([]);
 
@@ -75,6 +81,7 @@ describe('createHighlightPainter', () => {
   it('paints a new mark at once in an element already near the viewport', () => {
     const painter = setUp(true);
     painter.add(painter.makeRange(near.firstChild as Text, 0, 3));
+    vi.runAllTimers();
     (FakeObserver.current as FakeObserver).report(near, true);
     const lovelace = painter.makeRange(near.firstChild as Text, 4, 12);
     painter.add(lovelace);
@@ -86,6 +93,7 @@ describe('createHighlightPainter', () => {
     const text = near.firstChild as Text;
     const ada = painter.makeRange(text, 0, 12);
     painter.add(ada);
+    vi.runAllTimers();
     const observer = FakeObserver.current as FakeObserver;
     observer.report(near, true);
     text.remove();
@@ -101,9 +109,19 @@ describe('createHighlightPainter', () => {
     expect(painted()).toEqual([ada]);
   });
 
+  it('drops an element whose marks go before it was ever observed', () => {
+    const painter = setUp(true);
+    const ada = painter.makeRange(near.firstChild as Text, 0, 12);
+    painter.add(ada);
+    painter.remove(ada);
+    vi.runAllTimers();
+    expect((FakeObserver.current as FakeObserver).observed.size).toBe(0);
+  });
+
   it('clear leaves nothing painted, registered or watched', () => {
     const painter = setUp(true);
     painter.add(painter.makeRange(near.firstChild as Text, 0, 12));
+    vi.runAllTimers();
     const observer = FakeObserver.current as FakeObserver;
     observer.report(near, true);
     painter.clear();

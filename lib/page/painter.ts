@@ -38,6 +38,8 @@ interface HighlightWindow {
 
 /** How far around the viewport marks are painted: a screen each way, so scrolling finds them there. */
 const NEAR_MARGIN = '100%';
+/** How long new elements wait to be observed together. */
+const OBSERVE_BATCH_MS = 150;
 
 /**
  * Which elements are near the viewport, by IntersectionObserver; without one, every element is.
@@ -49,6 +51,15 @@ function nearViewport(win: HighlightWindow, onChange: (element: Element, near: b
     return { isNear: () => true, observe() {}, unobserve() {}, disconnect() {} };
   }
   const near = new Set<Element>();
+  // New elements are observed in batches: in every frame that adds observations the browser
+  // computes all of them again, so a scan marking thousands of elements would pay for each frame.
+  const pending = new Set<Element>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    for (const element of pending) observer.observe(element);
+    pending.clear();
+  };
   const observer = new Observer(
     (entries) => {
       for (const entry of entries) {
@@ -63,12 +74,19 @@ function nearViewport(win: HighlightWindow, onChange: (element: Element, near: b
   );
   return {
     isNear: (element: Element) => near.has(element),
-    observe: (element: Element) => observer.observe(element),
+    observe(element: Element) {
+      pending.add(element);
+      if (timer === null) timer = setTimeout(flush, OBSERVE_BATCH_MS);
+    },
     unobserve(element: Element) {
+      if (pending.delete(element)) return;
       observer.unobserve(element);
       near.delete(element);
     },
     disconnect() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      pending.clear();
       observer.disconnect();
       near.clear();
     },
