@@ -106,19 +106,20 @@ async function traced<T>(
 
 const TASK = 'ThreadControllerImpl::RunTask';
 
-/** CPU time of one thread's top-level tasks in [from, to) (µs in, ms out). */
+/**
+ * CPU time of one thread's work in [from, to) (µs in, ms out): every outermost complete event, so
+ * tasks and the microtask checkpoints Chrome records beside them (promise work) both count.
+ */
 function busy(events: TraceEvent[], pid: number, tid: number, from: number, to: number): number {
   let total = 0;
   let covered = -Infinity;
-  const tasks = events
-    .filter(
-      (e) => e.ph === 'X' && e.name === TASK && e.pid === pid && e.tid === tid && e.ts >= from && e.ts < to,
-    )
-    .sort((a, b) => a.ts - b.ts);
-  for (const task of tasks) {
-    if (task.ts < covered) continue; // nested in a task already counted
-    total += task.tdur ?? task.dur ?? 0;
-    covered = task.ts + (task.dur ?? 0);
+  const outermostFirst = events
+    .filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.ts >= from && e.ts < to)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  for (const event of outermostFirst) {
+    if (event.ts < covered) continue; // inside an event already counted
+    total += event.tdur ?? event.dur ?? 0;
+    covered = event.ts + (event.dur ?? 0);
   }
   return total / 1000;
 }
