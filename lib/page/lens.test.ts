@@ -4,7 +4,8 @@ import type { TextMatch } from '../people/types';
 import { sendToBackground } from '../messaging';
 import { makeDetails } from '../../components/test-fixtures';
 import { defaultPreferences, type Preferences } from '../settings';
-import { isContextLost, startLens, timingsFor, withDefaults, type Lens } from './lens';
+import { withDefaults } from '../preferences';
+import { isContextLost, startLens, timingsFor, type Lens } from './lens';
 import { HIGHLIGHT_NAME } from './painter';
 
 vi.mock('../messaging', () => ({ sendToBackground: vi.fn() }));

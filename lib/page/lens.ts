@@ -6,7 +6,7 @@
 import { cardStyles } from '../../components/styles';
 import type { MessageType, RequestOf, Responses } from '../messages';
 import { sendToBackground } from '../messaging';
-import { defaultPreferences, type Preferences } from '../preferences';
+import type { Preferences } from '../preferences';
 import { CardController } from './card/card';
 import { DetailsLoader } from './card/details';
 import { shellStyles } from './card/shell-styles';
@@ -35,15 +35,6 @@ export interface Lens {
   idle(): Promise<void>;
   readonly index: MarkIndex;
   readonly hover: HoverFeature;
-}
-
-/** Preferences from storage may predate a field: missing ones take their defaults. */
-export function withDefaults(stored: Partial<Preferences> | null | undefined): Preferences {
-  return {
-    ...defaultPreferences,
-    ...stored,
-    sections: { ...defaultPreferences.sections, ...stored?.sections },
-  };
 }
 
 export function timingsFor(prefs: Preferences): IntentTimings {

@@ -4,18 +4,19 @@
  * would cost the content script about 2 KB gzipped of its 30 KB budget.
  */
 import { browser } from 'wxt/browser';
-import { withDefaultPreferences, type Preferences } from '../preferences';
+import { withDefaults, type Preferences } from '../preferences';
 
 const KEY = 'preferences';
 
 export async function loadPreferences(): Promise<Preferences> {
   const stored = await browser.storage.sync.get(KEY);
-  return withDefaultPreferences(stored[KEY]);
+  return withDefaults(stored[KEY] as Partial<Preferences> | undefined);
 }
 
 export function watchPreferences(callback: (prefs: Preferences) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'sync' && KEY in changes) callback(withDefaultPreferences(changes[KEY]?.newValue));
+    if (area === 'sync' && KEY in changes)
+      callback(withDefaults(changes[KEY]?.newValue as Partial<Preferences> | undefined));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

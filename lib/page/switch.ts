@@ -2,8 +2,7 @@
  * Turns the lens on and off with the preferences: the per-site switch, live, in every frame.
  * Changing other preferences (hover delay, marks) updates the running lens in place.
  */
-import { isSiteEnabled, type Preferences } from '../preferences';
-import { withDefaults } from './lens';
+import { isSiteEnabled, withDefaults, type Preferences } from '../preferences';
 
 export interface Switchable {
   update(prefs: Preferences): void;
