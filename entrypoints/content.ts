@@ -9,6 +9,7 @@ import { startLookups } from '../lib/page/lookup';
 import { siteHostname } from '../lib/page/site';
 import { followPreferences } from '../lib/page/switch';
 import { loadPreferences, watchPreferences } from '../lib/page/preferences';
+import { rescanOnRosterUpdates } from '../lib/page/roster-updates';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -29,6 +30,7 @@ export default defineContentScript({
       watch: watchPreferences,
       start: (prefs) => startLens(prefs, { onContextLost: () => ctx.abort() }),
     });
+    rescanOnRosterUpdates(ctx.signal, () => void lens.then((running) => running()?.rescan()));
     startLookups({
       signal: ctx.signal,
       preferences: loadPreferences,

@@ -14,6 +14,7 @@ import { API_BASE } from './config';
 import { listenForLookups } from './commands';
 import { createHandlers } from './handlers';
 import { browserLookupPort, createLookupService, lookupSources } from './lookup';
+import { onRosterChanged, tellTabsRosterChanged } from './roster-broadcast';
 import { createRouter } from './router';
 import { lockLocalStorageToTrustedContexts } from './storage-lock';
 
@@ -53,6 +54,9 @@ export function startBackground(): void {
     // With no extension page open nobody listens, and that is fine.
     browser.runtime.sendMessage(event).catch(() => undefined);
   });
+
+  // Pages opened before the roster changed (the first sync after signing in) get their marks.
+  onRosterChanged(people.sync, () => void tellTabsRosterChanged());
 
   const lookups = createLookupService(lookupSources(people, client), browserLookupPort());
   listenForLookups(lookups);

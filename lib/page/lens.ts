@@ -33,6 +33,8 @@ export interface Lens {
   stop(): void;
   /** Resolves when the initial scan and any queued rescans are applied (tests, benchmarks). */
   idle(): Promise<void>;
+  /** Reads the whole page again (the roster changed); each text's marks are replaced as it is read. */
+  rescan(): void;
   readonly index: MarkIndex;
   readonly hover: HoverFeature;
 }
@@ -131,6 +133,11 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
     async idle() {
       await startup;
       await scanner.whenIdle();
+    },
+    rescan() {
+      void startup.then(() => {
+        if (!signal.aborted && doc.body) scanner.enqueue(doc.body);
+      });
     },
   };
 }
