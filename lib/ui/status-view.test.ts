@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { rateState } from '../../components/test-background';
 import type { SchedulerState } from '../scheduler/types';
 import { pauseText, rateMeter, rosterText } from './status-view';
 
 const NOW = new Date(2026, 3, 2, 14, 0).getTime();
 
-const rate = (overrides: Partial<SchedulerState> = {}): SchedulerState => ({
-  limit: 900,
-  used: 120,
-  remaining: 780,
-  resetsAt: NOW + 30_000,
-  queued: { interactive: 0, background: 0 },
-  inFlight: 0,
-  pausedUntil: null,
-  pauseReason: null,
-  monthlyLimit: 40_000,
-  monthlyRemaining: 39_000,
-  monthlyResetsAt: null,
-  rateLimitedCount: 0,
-  ...overrides,
-});
+const rate = (overrides: Partial<SchedulerState> = {}): SchedulerState =>
+  rateState({ resetsAt: NOW + 30_000, ...overrides });
 
 describe('rateMeter', () => {
   it('shows this minute and the month', () => {
