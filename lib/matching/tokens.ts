@@ -99,6 +99,10 @@ const ASCII_WORD_UNIT = new Uint8Array(128);
 for (let c = 0; c < 128; c++)
   ASCII_WORD_UNIT[c] = (INFO_ASCII[c] as number) & WORD ? (FOLD_ASCII[c] as number) : 0;
 
+/** ASCII_WORD_UNIT over every UTF-16 unit (0 beyond ASCII): one load and one test per character. */
+const BMP_ASCII_WORD_UNIT = new Uint8Array(0x10000);
+BMP_ASCII_WORD_UNIT.set(ASCII_WORD_UNIT);
+
 /** Mixes a word's shape: folded length, first, next-to-last and last folded units, sum of units. */
 function shapeOf(length: number, first: number, beforeLast: number, last: number, sum: number): number {
   let x =
@@ -279,6 +283,18 @@ export class Tokens {
           sum += unit;
           folded++;
           if (c >= 128) wordFlags &= ~ASCII_ONLY;
+          // The rest of a run of ASCII letters in a loop of its own: most words are nothing else, and
+          // a loop this small runs about a third faster than the general one.
+          let j = i + 1;
+          for (; j < n; j++) {
+            const u = BMP_ASCII_WORD_UNIT[text.charCodeAt(j)] as number;
+            if (u === 0) break;
+            beforeLast = last;
+            last = u;
+            sum += u;
+          }
+          folded += j - i - 1;
+          i = j - 1;
         } else {
           wordFlags &= ~ASCII_ONLY;
           if (unit === SEVERAL_UNITS) {
