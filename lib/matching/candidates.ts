@@ -7,6 +7,8 @@
 export const EMAIL = 1;
 /** Middle words were skipped to reach the last name: yields to, or shares with, an exact name. */
 export const INEXACT = 2;
+/** The name starts with a single letter ("Q. Smith"): inside a longer name, it reads as an initial. */
+export const INITIAL = 4;
 
 export class Candidates {
   count = 0;

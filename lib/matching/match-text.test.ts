@@ -133,6 +133,38 @@ describe('matchText: names', () => {
     ]);
   });
 
+  it('does not read an unknown name and the roster name after it as one name with middle words', () => {
+    // Elena Moreno could be read across "Petrova Paula" as middle names.
+    const people = [person(1, 'Paula', 'Moreno'), person(2, 'Elena', 'Moreno')];
+    expect(found(buildPeopleIndex(people), 'Elena Petrova Paula Moreno spoke')).toEqual([
+      { text: 'Paula Moreno', kind: 'name', ids: [1] },
+    ]);
+  });
+
+  it('marks two roster names side by side separately', () => {
+    const people = [
+      person(1, 'Maria', 'Garcia'),
+      person(2, 'Paula', 'Moreno'),
+      person(3, 'Maria', 'Moreno'),
+      person(4, 'Ana', 'Lima'),
+      person(5, 'Jon', 'Doe'),
+      person(6, 'Ana', 'Doe'),
+    ];
+    expect(found(buildPeopleIndex(people), 'Maria Garcia Paula Moreno | Ana Lima Jon Doe')).toEqual([
+      { text: 'Maria Garcia', kind: 'name', ids: [1] },
+      { text: 'Paula Moreno', kind: 'name', ids: [2] },
+      { text: 'Ana Lima', kind: 'name', ids: [4] },
+      { text: 'Jon Doe', kind: 'name', ids: [5] },
+    ]);
+  });
+
+  it('still reads a middle initial as one, even when someone has that letter for a first name', () => {
+    const people = [person(1, 'David', 'Smith'), person(2, 'Q', 'Smith')];
+    expect(found(buildPeopleIndex(people), 'David Q. Smith spoke')).toEqual([
+      { text: 'David Q. Smith', kind: 'name', ids: [1, 2] },
+    ]);
+  });
+
   it('finds Chinese, Japanese and Korean names with or without a space, in either order', () => {
     const text = '昨日山田太郎さんと会った。山田 太郎、太郎山田。김민준씨와 김 민준.';
     expect(found(index, text)).toEqual([

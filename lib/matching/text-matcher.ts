@@ -9,7 +9,7 @@ import { findEmails } from './emails';
 import { type NameTrie, ROOT_FORWARD, ROOT_REVERSED } from './name-trie';
 import { Gap, LOOKAHEAD, mayContain, Tokens, wordKeys } from './tokens';
 import type { UnspacedMatch, UnspacedNames } from './unspaced-names';
-import { Candidates, EMAIL, INEXACT } from './candidates';
+import { Candidates, EMAIL, INEXACT, INITIAL } from './candidates';
 
 /** How many words may stand between first and last name ("John Fitzgerald F. Kennedy"). */
 const MAX_MIDDLE_WORDS = 2;
@@ -131,7 +131,8 @@ export class TextMatcher {
       node = trie.child(node, tokens, k);
       if (node < 0) return;
       if (trie.isName(node) && this.endsWord(k) && !(flags & REVERSED && this.capitalizedAfter(k))) {
-        this.names.add(tokens.startOf(start), tokens.endOf(k), node, flags & INEXACT);
+        const initial = tokens.isSingle(start) ? INITIAL : 0;
+        this.names.add(tokens.startOf(start), tokens.endOf(k), node, (flags & INEXACT) | initial);
       }
       if (k + 1 >= this.limit || !trie.hasWords(node) || !this.wordGapAfter(k)) return;
       k++;
@@ -255,8 +256,11 @@ export class TextMatcher {
 
   /**
    * Longest first, an exact name before one with skipped middle words. A shorter exact name inside a
-   * longer inexact one ("John Fitzgerald Smith" when both John Smith and John Fitzgerald are known)
-   * makes the text ambiguous: the long span keeps both people as candidates.
+   * longer inexact one, starting where it starts ("John Fitzgerald Smith" when both John Smith and
+   * John Fitzgerald are known), makes the text ambiguous: the long span keeps both people as
+   * candidates. An exact name starting further in ("Elena Petrova Paula Moreno") would have its own
+   * first name skipped as a middle word: that text is two names side by side, and the inexact one
+   * is dropped (see splitsOff).
    */
   private settleCluster(size: number, out: TextMatch[]): void {
     const sources = this.clusterSources;
@@ -265,11 +269,14 @@ export class TextMatcher {
       out.push(this.toMatch(sources[0] as Candidates, indices[0] as number));
       return;
     }
-    const items = sources.slice(0, size).map((source, n) => {
+    const all = sources.slice(0, size).map((source, n) => {
       const k = indices[n] as number;
       const flags = source.flags[k] as number;
       return { source, k, flags, start: source.start[k] as number, end: source.end[k] as number };
     });
+    const items = all.filter(
+      (host) => !(host.flags & INEXACT) || !all.some((inner) => splitsOff(host, inner)),
+    );
     items.sort(
       (x, y) =>
         y.end - y.start - (x.end - x.start) || (x.flags & INEXACT) - (y.flags & INEXACT) || x.start - y.start,
@@ -316,4 +323,19 @@ export class TextMatcher {
       personIds: this.peopleOf(source, k),
     };
   }
+}
+
+interface Span {
+  flags: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Whether `inner`, an exact name inside the inexact name `host` that starts after it, shows the
+ * host to be two names side by side. Not when inner starts with an initial: "David Q. Smith" reads
+ * as a middle initial even if someone is called Q Smith.
+ */
+function splitsOff(host: Span, inner: Span): boolean {
+  return inner.start > host.start && inner.end <= host.end && !(inner.flags & (INEXACT | EMAIL | INITIAL));
 }
