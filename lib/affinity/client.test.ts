@@ -571,7 +571,10 @@ describe('failures', () => {
     const error = await errorFor({ status: 429, headers: { 'retry-after': '90' }, body: null });
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAt).toBe(NOW + 90_000);
-    expect(error.message).toBe("Affinity's rate limit was reached; requests resume at 14:01.");
+    // The time is written in the locale's clock: 14:01 or 2:01 PM.
+    expect(error.message).toMatch(
+      /^Affinity's rate limit was reached; requests resume at (14:01|2:01\sPM)\.$/,
+    );
   });
 
   it('429 without Retry-After: resumes when the user window resets (headers in any case)', async () => {
@@ -581,7 +584,7 @@ describe('failures', () => {
       body: { errors: [{ code: 'rate-limit', message: 'Too many requests' }] },
     });
     expect(error.retryAt).toBe(NOW + 300_000);
-    expect(error.message).toContain('resume at 14:05');
+    expect(error.message).toMatch(/resume at (14:05|2:05\sPM)\./);
   });
 
   it('429 with no timing at all: waits one window', async () => {
@@ -600,7 +603,7 @@ describe('failures', () => {
     expect(error.kind).toBe('quota');
     expect(error.retryAt).toBe(NOW + 2 * 86_400_000);
     expect(error.message).toContain('rate limit');
-    expect(error.message).toContain('on 2026-03-05 at 14:00');
+    expect(error.message).toMatch(/on 5 Mar 2026 at (14:00|2:00\sPM)\./);
   });
 
   it('5xx: Affinity is unavailable', async () => {

@@ -3,7 +3,7 @@
  * the request scheduler; answers are validated and turned into domain types, failures into
  * AffinityErrors with a sentence a person can act on.
  */
-import { formatWhen } from '../scheduler/when';
+import { formatResumeTime } from '../ui/time';
 import type { z } from 'zod';
 import { AffinityError } from './errors';
 import { buildUrl, createHttpSend, type HttpSend, type Query } from './http';
@@ -258,7 +258,7 @@ function rateLimitedError(headers: Record<string, string>, now: number): Affinit
       kind: 'quota',
       status: 429,
       retryAt,
-      message: `Your Affinity account has used its monthly API rate limit; requests resume ${formatWhen(retryAt, now)}.`,
+      message: `Your Affinity account has used its monthly API rate limit; requests resume ${formatResumeTime(retryAt, now)}.`,
     });
   }
   const retryAt = retryAtFromHeaders(headers, now) ?? now + FALLBACK_RATE_WAIT_MS;
@@ -266,7 +266,7 @@ function rateLimitedError(headers: Record<string, string>, now: number): Affinit
     kind: 'rate-limited',
     status: 429,
     retryAt,
-    message: `Affinity's rate limit was reached; requests resume ${formatWhen(retryAt, now)}.`,
+    message: `Affinity's rate limit was reached; requests resume ${formatResumeTime(retryAt, now)}.`,
   });
 }
 

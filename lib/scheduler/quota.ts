@@ -5,7 +5,7 @@
 import type { Allowance } from '../affinity/types';
 import type { RateLimitHeaders } from '../affinity/rate-headers';
 import { AffinityError } from '../affinity/errors';
-import { formatWhen } from './when';
+import { formatResumeTime } from '../ui/time';
 import type { PersistedWindow } from './types';
 
 /** Background stops at this many left unless told otherwise, or at 1% of a larger quota. */
@@ -52,7 +52,8 @@ export class MonthlyQuota {
   }
 
   error(now: number): AffinityError {
-    const resumes = this.resetsAt === null ? 'when the monthly quota resets' : formatWhen(this.resetsAt, now);
+    const resumes =
+      this.resetsAt === null ? 'when the monthly quota resets' : formatResumeTime(this.resetsAt, now);
     const message = this.isSpent()
       ? `Your Affinity account has used its monthly API rate limit (quota); requests resume ${resumes}.`
       : `Your Affinity account's monthly API rate limit (quota) is nearly used up, so background updates are paused to keep ${this.remaining} requests for lookups; they resume ${resumes}.`;

@@ -7,6 +7,7 @@
  */
 import { AffinityError } from '../affinity/errors';
 import { parseRateLimitHeaders, retryAtFromHeaders, type RateLimitHeaders } from '../affinity/rate-headers';
+import { formatResumeTime } from '../ui/time';
 import { fullJitterBackoff, type BackoffPolicy } from './backoff';
 import { systemClock } from './clock';
 import { WindowPersister } from './persistence';
@@ -22,7 +23,6 @@ import type {
   SchedulerTask,
   WindowStore,
 } from './types';
-import { formatWhen } from './when';
 import { RateWindow } from './window';
 
 export interface RetryLimits {
@@ -201,7 +201,7 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
     return new AffinityError({
       kind: 'rate-limited',
       retryAt: until,
-      message: `Affinity's rate limit was reached; requests resume ${formatWhen(until, now)}.`,
+      message: `Affinity's rate limit was reached; requests resume ${formatResumeTime(until, now)}.`,
     });
   }
 

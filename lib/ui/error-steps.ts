@@ -24,8 +24,7 @@ export function nextStepFor(error: SerializedError, locale?: string): NextStep {
     case 'rate-limited':
     case 'quota': {
       if (error.retryAt === undefined) return { hint: null, action: 'retry' };
-      // The background's sentence may already name the time, in its own clock style (14:05 where
-      // this page would say 2:05 PM): do not say it twice.
+      // The background's sentence may already name the time: do not say it twice.
       if (NAMES_A_TIME.test(error.message)) return { hint: null, action: 'retry' };
       return { hint: `Requests resume at ${formatClock(error.retryAt, locale)}.`, action: 'retry' };
     }

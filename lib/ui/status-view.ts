@@ -1,7 +1,7 @@
 /** The popup footer's figures in words: roster, rate-limit meter, pause. */
 import type { RosterStatus } from '../people/types';
 import type { SchedulerState } from '../scheduler/types';
-import { formatClock, formatCount, formatDate, formatRelative } from './time';
+import { formatCount, formatRelative, formatResumeTime } from './time';
 
 export interface RateMeter {
   used: number;
@@ -37,18 +37,14 @@ function monthlyText(remaining: SchedulerState['monthlyRemaining']): string | nu
   return `${formatCount(remaining)} left this month`;
 }
 
-/** "Paused by Affinity's rate limit until 14:05", or null when requests flow. */
+/** "Paused by Affinity's rate limit. Requests resume at 2:05 PM.", or null when requests flow. */
 export function pauseText(rate: SchedulerState, now: number, locale?: string): string | null {
   if (rate.pausedUntil === null || rate.pausedUntil <= now) return null;
-  const until = when(rate.pausedUntil, now, locale);
+  const until = formatResumeTime(rate.pausedUntil, now, locale);
   if (rate.pauseReason === 'quota') {
     return `Background sync is paused: the monthly quota is nearly spent. It resumes ${until}.`;
   }
   return `Paused by Affinity’s rate limit. Requests resume ${until}.`;
-}
-
-function when(at: number, now: number, locale?: string): string {
-  return at - now < 20 * 3_600_000 ? `at ${formatClock(at, locale)}` : `on ${formatDate(at)}`;
 }
 
 export function rosterText(roster: RosterStatus, now: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatCount, formatDate, formatRelative, formatWhen } from './time';
+import { formatClock, formatCount, formatDate, formatRelative, formatResumeTime, formatWhen } from './time';
 
 const NOW = Date.parse('2026-04-02T12:00:00Z');
 const MIN = 60_000;
@@ -44,12 +44,30 @@ describe('formatDate and formatWhen', () => {
 });
 
 describe('formatClock and formatCount', () => {
-  it('writes a clock time', () => {
+  it('writes a clock time the way the locale does', () => {
     expect(formatClock(new Date(2026, 3, 2, 14, 5), 'en-GB')).toBe('14:05');
+    expect(formatClock(new Date(2026, 3, 2, 14, 5), 'en-US')).toMatch(/^2:05\sPM$/);
   });
 
   it('groups thousands', () => {
     expect(formatCount(50000)).toBe('50,000');
     expect(formatCount(900)).toBe('900');
+  });
+});
+
+describe('formatResumeTime', () => {
+  // Local dates, so that the day boundary does not depend on the machine's time zone.
+  const now = new Date(2026, 3, 2, 12, 0).getTime();
+
+  it('gives only the clock time later today, in the locale’s clock', () => {
+    const later = new Date(2026, 3, 2, 14, 5).getTime();
+    expect(formatResumeTime(later, now, 'en-GB')).toBe('at 14:05');
+    expect(formatResumeTime(later, now, 'en-US')).toMatch(/^at 2:05\sPM$/);
+  });
+
+  it('adds the date when it is not today', () => {
+    const tomorrow = new Date(2026, 3, 3, 8, 30).getTime();
+    expect(formatResumeTime(tomorrow, now, 'en-GB')).toBe('on 3 Apr 2026 at 8:30');
+    expect(formatResumeTime(tomorrow, now, 'en-US')).toMatch(/^on 3 Apr 2026 at 8:30\sAM$/);
   });
 });

@@ -2,6 +2,7 @@
  * Dates as people read them on a card: "3 weeks ago", "in 2 days", "12 Mar 2026", "14:05".
  * Hand-rolled English rather than Intl.RelativeTimeFormat so that "last week" never appears
  * ("Last met last week" reads badly) and so that results do not depend on the machine's locale.
+ * Clock times are the exception: they follow the locale, as people expect of a clock.
  */
 
 const SECOND = 1000;
@@ -55,6 +56,17 @@ export function formatDate(value: number | string | Date): string {
 /** "14:05" in the person's own clock style (e.g. "2:05 PM" in en-US). */
 export function formatClock(value: number | Date, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(new Date(value));
+}
+
+/**
+ * When something resumes, inside a sentence: "at 2:05 PM" today, else "on 5 Mar 2026 at 2:05 PM".
+ * The background's error sentences and the popup's pause line both use it, so a time reads the same
+ * everywhere (the locale's own clock).
+ */
+export function formatResumeTime(at: number, now: number, locale?: string): string {
+  const time = formatClock(at, locale);
+  if (new Date(at).toDateString() === new Date(now).toDateString()) return `at ${time}`;
+  return `on ${formatDate(at)} at ${time}`;
 }
 
 /** "3 weeks ago (12 Mar 2026)". */
