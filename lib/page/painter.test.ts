@@ -8,7 +8,7 @@ class FakeHighlight extends Set<AbstractRange> {}
 class FakeObserver {
   static current: FakeObserver | null = null;
   readonly observed = new Set<Element>();
-  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+  constructor(private readonly callback: (entries: ObserverEntry[]) => void) {
     FakeObserver.current = this;
   }
   observe(target: Element) {
@@ -20,9 +20,18 @@ class FakeObserver {
   disconnect() {
     this.observed.clear();
   }
+  /** As the browser reports it: an element with `display: contents` has an empty box. */
   report(target: Element, isIntersecting: boolean) {
-    this.callback([{ target, isIntersecting }]);
+    const boxless = (target as HTMLElement).style.display === 'contents';
+    const size = boxless ? 0 : 20;
+    this.callback([{ target, isIntersecting, boundingClientRect: { width: size, height: size } }]);
   }
+}
+
+interface ObserverEntry {
+  target: Element;
+  isIntersecting: boolean;
+  boundingClientRect: { width: number; height: number };
 }
 
 interface TestWindow {
@@ -100,6 +109,28 @@ describe('createHighlightPainter', () => {
     painter.remove(ada);
     expect(painted()).toEqual([]);
     expect(observer.observed.has(near)).toBe(false);
+  });
+
+  it('paints the marks of a display: contents element when its boxed ancestor comes near', () => {
+    document.body.innerHTML =
+      '<section id="box"><div style="display: contents"><span id="name" style="display: contents">Ada Lovelace</span></div></section>';
+    const box = document.getElementById('box') as HTMLElement;
+    const name = document.getElementById('name') as HTMLElement;
+    const painter = setUp(true);
+    const ada = painter.makeRange(name.firstChild as Text, 0, 12);
+    painter.add(ada);
+    vi.runAllTimers();
+    const observer = FakeObserver.current as FakeObserver;
+    // The browser never reports a boxless element intersecting: its ancestor with a box stands in.
+    observer.report(name, false);
+    expect([...observer.observed]).toEqual([box]);
+    observer.report(box, true);
+    expect(painted()).toEqual([ada]);
+    observer.report(box, false);
+    expect(painted()).toEqual([]);
+
+    painter.remove(ada);
+    expect(observer.observed.size).toBe(0);
   });
 
   it('paints every mark where there is no IntersectionObserver', () => {

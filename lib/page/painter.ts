@@ -10,6 +10,8 @@
  * out when they leave.
  */
 
+import { nearViewport } from './near-viewport';
+
 export const HIGHLIGHT_NAME = 'affinity-lens-person';
 
 export interface MarkPainter {
@@ -34,63 +36,7 @@ interface HighlightWindow {
   CSS?: { highlights?: Map<string, HighlightLike> };
   StaticRange?: new (init: StaticRangeInit) => AbstractRange;
   IntersectionObserver?: typeof IntersectionObserver;
-}
-
-/** How far around the viewport marks are painted: a screen each way, so scrolling finds them there. */
-const NEAR_MARGIN = '100%';
-/** How long new elements wait to be observed together. */
-const OBSERVE_BATCH_MS = 150;
-
-/**
- * Which elements are near the viewport, by IntersectionObserver; without one, every element is.
- * `onChange` hears when an observed element comes near or goes away.
- */
-function nearViewport(win: HighlightWindow, onChange: (element: Element, near: boolean) => void) {
-  const Observer = win.IntersectionObserver;
-  if (!Observer) {
-    return { isNear: () => true, observe() {}, unobserve() {}, disconnect() {} };
-  }
-  const near = new Set<Element>();
-  // New elements are observed in batches: in every frame that adds observations the browser
-  // computes all of them again, so a scan marking thousands of elements would pay for each frame.
-  const pending = new Set<Element>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const flush = () => {
-    timer = null;
-    for (const element of pending) observer.observe(element);
-    pending.clear();
-  };
-  const observer = new Observer(
-    (entries) => {
-      for (const entry of entries) {
-        if (entry.isIntersecting) {
-          if (near.has(entry.target)) continue;
-          near.add(entry.target);
-          onChange(entry.target, true);
-        } else if (near.delete(entry.target)) onChange(entry.target, false);
-      }
-    },
-    { rootMargin: NEAR_MARGIN },
-  );
-  return {
-    isNear: (element: Element) => near.has(element),
-    observe(element: Element) {
-      pending.add(element);
-      if (timer === null) timer = setTimeout(flush, OBSERVE_BATCH_MS);
-    },
-    unobserve(element: Element) {
-      if (pending.delete(element)) return;
-      observer.unobserve(element);
-      near.delete(element);
-    },
-    disconnect() {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      pending.clear();
-      observer.disconnect();
-      near.clear();
-    },
-  };
+  getComputedStyle?(element: Element): { display: string };
 }
 
 function rangeFactory(win: HighlightWindow, doc: Document): MarkPainter['makeRange'] {
