@@ -158,6 +158,13 @@ describe('matchText: names', () => {
     ]);
   });
 
+  it('keeps a name with two given names and two surnames as one, with everyone it may be', () => {
+    const people = [person(1, 'María', 'García'), person(2, 'Paula', 'Moreno')];
+    expect(found(buildPeopleIndex(people), 'María Paula Moreno García spoke')).toEqual([
+      { text: 'María Paula Moreno García', kind: 'name', ids: [1, 2] },
+    ]);
+  });
+
   it('still reads a middle initial as one, even when someone has that letter for a first name', () => {
     const people = [person(1, 'David', 'Smith'), person(2, 'Q', 'Smith')];
     expect(found(buildPeopleIndex(people), 'David Q. Smith spoke')).toEqual([

@@ -332,10 +332,12 @@ interface Span {
 }
 
 /**
- * Whether `inner`, an exact name inside the inexact name `host` that starts after it, shows the
+ * Whether `inner`, an exact name that ends the inexact name `host` but starts after it, shows the
  * host to be two names side by side. Not when inner starts with an initial: "David Q. Smith" reads
- * as a middle initial even if someone is called Q Smith.
+ * as a middle initial even if someone is called Q Smith. Not when inner stops short of the host's
+ * end: "María Paula Moreno García" is one person with two given names and two surnames, not Paula
+ * Moreno beside someone else.
  */
 function splitsOff(host: Span, inner: Span): boolean {
-  return inner.start > host.start && inner.end <= host.end && !(inner.flags & (INEXACT | EMAIL | INITIAL));
+  return inner.start > host.start && inner.end === host.end && !(inner.flags & (INEXACT | EMAIL | INITIAL));
 }
