@@ -21,6 +21,21 @@ describe('ErrorMessage', () => {
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 
+  it('on the settings page, says to use the key field there instead of pointing to the settings', () => {
+    render(
+      <ErrorMessage
+        error={{ kind: 'rejected', message: 'Paste a new key in Affinity Lens settings.', status: 401 }}
+        onOpenSettings={vi.fn()}
+        onSettingsPage
+      />,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe(
+      'Your Affinity API key was rejected. Paste a new key in the API key field.',
+    );
+    expect(screen.queryByRole('button', { name: 'Open settings' })).toBeNull();
+  });
+
   it('tells when a rate limit lifts and offers a retry', () => {
     const onRetry = vi.fn();
     const retryAt = new Date(2026, 3, 2, 14, 5).getTime();

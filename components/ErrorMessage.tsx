@@ -1,7 +1,7 @@
 /** A failure as a sentence plus the next step: settings for key problems, retry (and when) for the rest. */
 import type { JSX } from 'preact';
 import type { SerializedError } from '../lib/affinity/errors';
-import { nextStepFor } from '../lib/ui/error-steps';
+import { errorView } from '../lib/ui/error-steps';
 
 export interface ErrorAction {
   label: string;
@@ -17,10 +17,12 @@ export interface ErrorMessageProps {
   action?: ErrorAction;
   /** Smaller, without the box: for a line inside a list or footer. */
   inline?: boolean;
+  /** On the options page: key problems say to use the key field there instead of pointing to the settings. */
+  onSettingsPage?: boolean;
 }
 
 export function ErrorMessage(props: ErrorMessageProps): JSX.Element {
-  const step = nextStepFor(props.error);
+  const step = errorView(props.error, { onSettingsPage: props.onSettingsPage });
   const button: ErrorAction | null =
     props.action ??
     (step.action === 'settings' && props.onOpenSettings
@@ -34,7 +36,7 @@ export function ErrorMessage(props: ErrorMessageProps): JSX.Element {
       role="alert"
       data-kind={props.error.kind}
     >
-      <p class="lens-error__sentence">{props.error.message}</p>
+      <p class="lens-error__sentence">{step.sentence}</p>
       {step.hint && <p class="lens-error__hint">{step.hint}</p>}
       {button && (
         <button type="button" class="lens-button lens-button--small" onClick={button.onClick}>

@@ -44,7 +44,7 @@ export function DataSection(props: { status: Status | null; onChange: () => void
           </button>
         </div>
       )}
-      {rosterError && <ErrorMessage error={rosterError} inline />}
+      {rosterError && <ErrorMessage error={rosterError} inline onSettingsPage />}
       <div class="lens-data-row">
         <p class="lens-help">
           Cached details are fetched again when next needed. Your key and preferences stay.
@@ -61,7 +61,7 @@ export function DataSection(props: { status: Status | null; onChange: () => void
       <div role="status">
         {outcome === 'cleared' && <p class="lens-outcome lens-outcome--ok">Caches cleared.</p>}
       </div>
-      {typeof outcome === 'object' && <ErrorMessage error={outcome} onRetry={clear} />}
+      {typeof outcome === 'object' && <ErrorMessage error={outcome} onRetry={clear} onSettingsPage />}
     </section>
   );
 }

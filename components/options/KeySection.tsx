@@ -7,6 +7,7 @@ import type { SerializedError } from '../../lib/affinity/errors';
 import type { Account, Status } from '../../lib/messages';
 import { sendToBackground } from '../../lib/messaging';
 import { popupMemoryItem } from '../../lib/settings';
+import { errorView } from '../../lib/ui/error-steps';
 import { toSerialized } from '../use-status';
 
 type Outcome =
@@ -178,10 +179,7 @@ function KeyOutcome({ outcome }: { outcome: Outcome }) {
     case 'failed':
       return (
         <div class="lens-outcome lens-error" role="alert">
-          <p class="lens-error__sentence">{outcome.error.message}</p>
-          {outcome.error.kind === 'rejected' && !/rejected/i.test(outcome.error.message) && (
-            <p class="lens-error__sentence">Affinity rejected this key.</p>
-          )}
+          <p class="lens-error__sentence">{errorView(outcome.error, { onSettingsPage: true }).sentence}</p>
           {outcome.error.kind === 'rejected' && (
             <p class="lens-error__hint">
               Check that you copied the whole key, or create a new one in Affinity. Your previous key, if any,

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { REJECTED_MESSAGE } from '../../lib/affinity/client';
 import { sendToBackground } from '../../lib/messaging';
 import { defaultPreferences, popupMemoryItem, preferencesItem } from '../../lib/settings';
 import { answerWith, fail, signedInStatus, signedOutStatus, type Handlers } from '../test-background';
@@ -44,12 +45,17 @@ describe('options: API key', () => {
 
   it('shows a rejected key and keeps what was typed', async () => {
     renderOptions({
-      'key/save': () => fail({ kind: 'rejected', message: 'Affinity rejected this API key.', status: 401 }),
+      'key/save': () => fail({ kind: 'rejected', message: REJECTED_MESSAGE, status: 401 }),
     });
     await screen.findByText(/Current key/);
     fireEvent.input(keyField(), { target: { value: 'wrong-key' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('rejected');
+    const alert = await screen.findByRole('alert');
+    // This page is the settings: the sentence points at its key field, not to "Affinity Lens settings".
+    expect(alert.textContent).toContain(
+      'Your Affinity API key was rejected. Paste a new key in the API key field.',
+    );
+    expect(alert.textContent).not.toContain('settings');
     expect(keyField().value).toBe('wrong-key');
     // The stored key is the background's business; the page still shows the current one.
     expect(screen.getByText('••••••••3f9a')).toBeTruthy();
@@ -157,5 +163,16 @@ describe('options: data', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Clear caches' }));
     expect(await screen.findByText('Caches cleared.')).toBeTruthy();
     expect(clear).toHaveBeenCalled();
+  });
+
+  it('says a sync failed on a rejected key in words that fit this page', async () => {
+    const status = signedInStatus();
+    const rejected = { kind: 'rejected', message: REJECTED_MESSAGE, status: 401 } as const;
+    renderOptions({ 'status/get': () => ({ ...status, roster: { ...status.roster, error: rejected } }) });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Your Affinity API key was rejected. Paste a new key in the API key field.',
+    );
+    expect(within(alert).queryByRole('button')).toBeNull();
   });
 });

@@ -35,7 +35,7 @@ export function OptionsApp(props: { pollMs?: number }) {
         </p>
       </header>
       <main class="lens-options__main">
-        {error && !status && <ErrorMessage error={error} onRetry={refresh} />}
+        {error && !status && <ErrorMessage error={error} onRetry={refresh} onSettingsPage />}
         <KeySection status={status} onChange={refresh} />
         {prefs && (
           <>

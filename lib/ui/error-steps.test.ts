@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextStepFor } from './error-steps';
+import { NO_KEY_MESSAGE, REJECTED_MESSAGE } from '../affinity/client';
+import { errorView, nextStepFor } from './error-steps';
 
 describe('nextStepFor', () => {
   it('sends key problems to the settings', () => {
@@ -37,5 +38,39 @@ describe('nextStepFor', () => {
 
   it('offers nothing to retry for a missing person', () => {
     expect(nextStepFor({ kind: 'not-found', message: 'x' }).action).toBe('none');
+  });
+});
+
+describe('errorView', () => {
+  const rejected = { kind: 'rejected', message: REJECTED_MESSAGE, status: 401 } as const;
+  const noKey = { kind: 'no-key', message: NO_KEY_MESSAGE } as const;
+
+  it('points key problems to the settings everywhere but the settings page', () => {
+    expect(errorView(rejected)).toEqual({
+      sentence: REJECTED_MESSAGE,
+      hint: 'Paste a new API key in the settings.',
+      action: 'settings',
+    });
+    expect(errorView(noKey).sentence).toMatch(/in Affinity Lens settings\.$/);
+  });
+
+  it('on the settings page, says to use the key field there', () => {
+    expect(errorView(rejected, { onSettingsPage: true })).toEqual({
+      sentence: 'Your Affinity API key was rejected. Paste a new key in the API key field.',
+      hint: null,
+      action: 'none',
+    });
+    expect(errorView(noKey, { onSettingsPage: true }).sentence).toBe(
+      'Paste your Affinity API key in the API key field to start.',
+    );
+  });
+
+  it('keeps other sentences on the settings page', () => {
+    const offline = { kind: 'offline', message: 'You seem to be offline.' } as const;
+    expect(errorView(offline, { onSettingsPage: true })).toEqual({
+      sentence: 'You seem to be offline.',
+      hint: 'Check your connection, then try again.',
+      action: 'retry',
+    });
   });
 });

@@ -1,5 +1,5 @@
 /** The next step a person can take after each kind of failure (the sentence itself comes from the error). */
-import type { SerializedError } from '../affinity/errors';
+import type { AffinityErrorKind, SerializedError } from '../affinity/errors';
 import { formatClock } from './time';
 
 /** "14:05", "2:05 PM", "9.30": a clock time in a sentence. */
@@ -40,4 +40,30 @@ export function nextStepFor(error: SerializedError, locale?: string): NextStep {
     case 'aborted':
       return { hint: null, action: 'none' };
   }
+}
+
+/**
+ * The options page is the settings: there a key problem is fixed on the spot, so its sentence points
+ * at the key field rather than to "Affinity Lens settings", and no step leads elsewhere.
+ */
+const ON_SETTINGS_PAGE: Partial<Record<AffinityErrorKind, string>> = {
+  'no-key': 'Paste your Affinity API key in the API key field to start.',
+  rejected: 'Your Affinity API key was rejected. Paste a new key in the API key field.',
+};
+
+export interface ErrorView extends NextStep {
+  sentence: string;
+}
+
+export interface ErrorViewOptions {
+  locale?: string;
+  /** Shown on the options page itself. */
+  onSettingsPage?: boolean;
+}
+
+/** The sentence to show for a failure, with its next step. */
+export function errorView(error: SerializedError, options: ErrorViewOptions = {}): ErrorView {
+  const here = options.onSettingsPage ? ON_SETTINGS_PAGE[error.kind] : undefined;
+  if (here) return { sentence: here, hint: null, action: 'none' };
+  return { sentence: error.message, ...nextStepFor(error, options.locale) };
 }
