@@ -318,6 +318,28 @@ describe('popup: footer', () => {
     render(<PopupApp pollMs={60_000} />);
     expect((await screen.findByText(/Paused by/)).textContent).toMatch(/rate limit\. Requests resume at/);
   });
+
+  it('does not claim "0 left" while Affinity asks to wait after 429s', async () => {
+    answerWith(send, {
+      'status/get': () =>
+        signedInStatus({
+          rate: rateState({
+            used: 900,
+            remaining: 0,
+            pausedUntil: Date.now() + 60_000,
+            pauseReason: 'too-many-requests',
+            rateLimitedCount: 3,
+          }),
+        }),
+    });
+    render(<PopupApp pollMs={60_000} />);
+    const footer = await screen.findByRole('contentinfo');
+    const meter = await within(footer).findByRole('meter', { name: 'API requests used this minute' });
+    expect(meter.getAttribute('aria-valuetext')).toBe('Waiting for Affinity');
+    expect(footer.textContent).not.toMatch(/left this minute/);
+    // The resume time is said once, in the pause line.
+    expect(within(footer).getAllByText(/Requests resume at/)).toHaveLength(1);
+  });
 });
 
 describe('popup: site switch', () => {

@@ -237,7 +237,7 @@ describe('429 answers', () => {
     await clock.advanceBy(200);
     expect(scheduler.state()).toMatchObject({
       pausedUntil: start + 100 + 7_000,
-      pauseReason: 'rate-limit',
+      pauseReason: 'too-many-requests',
       rateLimitedCount: 1,
     });
     const other = scripted(clock, [answer(200)]);
@@ -529,7 +529,7 @@ describe('state for the UI', () => {
     scheduler.subscribe((state) => heard.push(state));
     scheduler.schedule({ priority: 'interactive', execute: server.execute }).catch(() => undefined);
     await clock.advanceBy(200);
-    expect(heard.at(-1)?.pauseReason).toBe('rate-limit');
+    expect(heard.at(-1)?.pauseReason).toBe('too-many-requests');
     await clock.advanceBy(60_000);
     expect(heard.at(-1)?.pauseReason).toBeNull();
   });
@@ -622,7 +622,10 @@ describe('persistence across a worker restart', () => {
     const after = scripted(clock, [answer(200)]);
     restarted.schedule({ priority: 'interactive', execute: after.execute });
     await clock.advanceBy(1_000);
-    expect(restarted.state().pausedUntil).toBe(start + 100 + 20_000);
+    expect(restarted.state()).toMatchObject({
+      pausedUntil: start + 100 + 20_000,
+      pauseReason: 'too-many-requests',
+    });
     await clock.advanceTo(start + 100 + 20_000);
     expect(after.calls).toEqual([start + 100 + 20_000]);
   });

@@ -528,7 +528,8 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
       pauseReason: null,
     };
     const pause = activePause(now);
-    if (pause !== null) pausedFor = { pausedUntil: pause, pauseReason: 'rate-limit' };
+    // Only a 429 sets a pause; a spent window is read from the window itself.
+    if (pause !== null) pausedFor = { pausedUntil: pause, pauseReason: 'too-many-requests' };
     else if (remaining === 0)
       pausedFor = { pausedUntil: minute.nextRoomAt(now, 'interactive', 0), pauseReason: 'rate-limit' };
     else if (monthly.isLow()) pausedFor = { pausedUntil: monthly.resetsAt, pauseReason: 'quota' };

@@ -38,7 +38,11 @@ export interface SchedulerState {
   inFlight: number;
   /** Epoch ms until which nothing is sent (a 429 or a spent window), or null. */
   pausedUntil: number | null;
-  pauseReason: 'rate-limit' | 'quota' | null;
+  /**
+   * 'too-many-requests': Affinity answered 429 and asked to wait (its figures say nothing of what
+   * Lens used); 'rate-limit': this minute's allowance is spent; 'quota': the month's is nearly spent.
+   */
+  pauseReason: 'too-many-requests' | 'rate-limit' | 'quota' | null;
   monthlyLimit: number | 'unlimited' | null;
   monthlyRemaining: number | 'unlimited' | null;
   /** Epoch ms of the monthly reset, when known. */

@@ -10,7 +10,7 @@ const rate = (overrides: Partial<SchedulerState> = {}): SchedulerState =>
 
 describe('rateMeter', () => {
   it('shows this minute and the month', () => {
-    const meter = rateMeter(rate());
+    const meter = rateMeter(rate(), NOW);
     expect(meter.minuteText).toBe('120 used · 780 left this minute');
     expect(meter.monthlyText).toBe('39,000 left this month');
     expect(meter.fraction).toBeCloseTo(120 / 900);
@@ -18,13 +18,35 @@ describe('rateMeter', () => {
   });
 
   it('warns when the minute is nearly or fully spent', () => {
-    expect(rateMeter(rate({ used: 800, remaining: 100 })).level).toBe('busy');
-    expect(rateMeter(rate({ used: 900, remaining: 0 })).level).toBe('full');
+    expect(rateMeter(rate({ used: 800, remaining: 100 }), NOW).level).toBe('busy');
+    expect(rateMeter(rate({ used: 900, remaining: 0 }), NOW).level).toBe('full');
+  });
+
+  it('says it waits for Affinity after a 429 rather than "0 left"', () => {
+    const storm = rate({
+      used: 900,
+      remaining: 0,
+      pausedUntil: NOW + 65_000,
+      pauseReason: 'too-many-requests',
+    });
+    const meter = rateMeter(storm, NOW);
+    expect(meter.minuteText).toBe('Waiting for Affinity');
+    expect(meter.level).toBe('waiting');
+    expect(meter.monthlyText).toBe('39,000 left this month');
+    // The pause line gives the time; the meter does not repeat it.
+    expect(pauseText(storm, NOW, 'en-GB')).toBe('Paused by Affinity’s rate limit. Requests resume at 14:01.');
+    // Once the pause is over, the figures are back.
+    expect(rateMeter(storm, NOW + 65_000).minuteText).toBe('900 used · 0 left this minute');
+  });
+
+  it('still says "0 left" when the minute was spent by Lens itself', () => {
+    const spent = rate({ used: 900, remaining: 0, pausedUntil: NOW + 30_000, pauseReason: 'rate-limit' });
+    expect(rateMeter(spent, NOW).minuteText).toBe('900 used · 0 left this minute');
   });
 
   it('handles unlimited and unknown monthly quotas', () => {
-    expect(rateMeter(rate({ monthlyRemaining: 'unlimited' })).monthlyText).toBe('No monthly limit');
-    expect(rateMeter(rate({ monthlyRemaining: null })).monthlyText).toBeNull();
+    expect(rateMeter(rate({ monthlyRemaining: 'unlimited' }), NOW).monthlyText).toBe('No monthly limit');
+    expect(rateMeter(rate({ monthlyRemaining: null }), NOW).monthlyText).toBeNull();
   });
 });
 

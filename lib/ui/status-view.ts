@@ -9,24 +9,30 @@ export interface RateMeter {
   remaining: number;
   /** Share of this minute's allowance used, 0..1. */
   fraction: number;
-  level: 'ok' | 'busy' | 'full';
+  /** 'waiting': Affinity answered 429 and asked to wait; the minute's figures mean nothing then. */
+  level: 'ok' | 'busy' | 'full' | 'waiting';
   minuteText: string;
   monthlyText: string | null;
 }
 
-export function rateMeter(rate: SchedulerState): RateMeter {
+export function rateMeter(rate: SchedulerState, now: number): RateMeter {
   const limit = Math.max(0, rate.limit);
   const remaining = Math.max(0, Math.min(limit, rate.remaining));
   const used = Math.max(0, Math.min(limit, rate.used));
   const fraction = limit === 0 ? 1 : used / limit;
-  const level = remaining === 0 ? 'full' : fraction >= 0.75 ? 'busy' : 'ok';
+  // After a 429 the server says "0 left", which would read as if the person had spent the minute.
+  // The pause line (pauseText) says when requests resume, so the meter only says why.
+  const waiting = rate.pauseReason === 'too-many-requests' && isPaused(rate, now);
+  const level = waiting ? 'waiting' : remaining === 0 ? 'full' : fraction >= 0.75 ? 'busy' : 'ok';
   return {
     used,
     limit,
     remaining,
     fraction,
     level,
-    minuteText: `${formatCount(used)} used · ${formatCount(remaining)} left this minute`,
+    minuteText: waiting
+      ? 'Waiting for Affinity'
+      : `${formatCount(used)} used · ${formatCount(remaining)} left this minute`,
     monthlyText: monthlyText(rate.monthlyRemaining),
   };
 }
@@ -37,9 +43,13 @@ function monthlyText(remaining: SchedulerState['monthlyRemaining']): string | nu
   return `${formatCount(remaining)} left this month`;
 }
 
+function isPaused(rate: SchedulerState, now: number): rate is SchedulerState & { pausedUntil: number } {
+  return rate.pausedUntil !== null && rate.pausedUntil > now;
+}
+
 /** "Paused by Affinity's rate limit. Requests resume at 2:05 PM.", or null when requests flow. */
 export function pauseText(rate: SchedulerState, now: number, locale?: string): string | null {
-  if (rate.pausedUntil === null || rate.pausedUntil <= now) return null;
+  if (!isPaused(rate, now)) return null;
   const until = formatResumeTime(rate.pausedUntil, now, locale);
   if (rate.pauseReason === 'quota') {
     return `Background sync is paused: the monthly quota is nearly spent. It resumes ${until}.`;
