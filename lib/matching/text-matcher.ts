@@ -42,17 +42,17 @@ export class TextMatcher {
   /** The candidates of the overlap cluster being settled (reused). */
   private readonly clusterSources: Candidates[] = [];
   private readonly clusterIndices: number[] = [];
-  /** Per trie node: 1 + where its people's array is in peopleCache, or 0. Filled as names are met. */
-  private readonly peopleSlot: Int32Array;
-  private readonly peopleCache: number[][] = [];
+  /**
+   * The people of each trie node met so far. A map of the few names a page has, rather than an
+   * array over every node: an array that size is read at random and misses the cache each time.
+   */
+  private readonly peopleOfNode = new Map<number, number[]>();
 
   constructor(
     private readonly trie: NameTrie,
     private readonly unspaced: UnspacedNames,
     private readonly idsOfEmail: (address: string) => number[] | undefined,
-  ) {
-    this.peopleSlot = new Int32Array(trie.nodeIds);
-  }
+  ) {}
 
   match(text: string): TextMatch[] {
     this.names.clear();
@@ -306,13 +306,12 @@ export class TextMatcher {
   private peopleOf(source: Candidates, k: number): number[] {
     const people = source.people[k] as number;
     if (people < 0) return source.lists[-people - 1] as number[];
-    let slot = this.peopleSlot[people] as number;
-    if (slot === 0) {
-      this.peopleCache.push(Object.freeze(this.trie.peopleAt(people)) as number[]);
-      slot = this.peopleCache.length;
-      this.peopleSlot[people] = slot;
+    let ids = this.peopleOfNode.get(people);
+    if (ids === undefined) {
+      ids = Object.freeze(this.trie.peopleAt(people)) as number[];
+      this.peopleOfNode.set(people, ids);
     }
-    return this.peopleCache[slot - 1] as number[];
+    return ids;
   }
 
   private toMatch(source: Candidates, k: number): TextMatch {

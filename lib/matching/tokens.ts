@@ -174,15 +174,8 @@ export class Tokens {
   private visited = 0;
   private filter: Int32Array | null = null;
   private text = '';
-  // Where scan() stopped: the next character and the word being read.
+  // Where scan() stopped: the next character, and what separates it from the last word.
   private at = 0;
-  private inWord = false;
-  private first = 0;
-  private beforeLast = 0;
-  private last = 0;
-  private folded = 0;
-  private sum = 0;
-  private wordFlags = 0;
   private gapBits = 0;
   private gapMarks = 0;
 
@@ -230,7 +223,6 @@ export class Tokens {
     this.visited = 0;
     this.count = 0;
     this.at = 0;
-    this.inWord = false;
     this.gapBits = 0;
     this.gapMarks = 0;
   }
@@ -255,111 +247,131 @@ export class Tokens {
     const text = this.text;
     const n = text.length;
     const { starts, ends, shapes, flags, gaps, queue, filter } = this;
-    let { waiting, count, inWord, first, beforeLast, last, folded, sum, wordFlags, gapBits, gapMarks } = this;
+    let { waiting, count, gapBits, gapMarks } = this;
     const oldest = this.visited < waiting ? (queue[this.visited & RING_MASK] as number) : -1;
     let pauseAt = oldest >= 0 ? oldest + PAUSE_AFTER : 0x7fffffff;
     let i = this.at;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      // The index is never moved inside the loop (that would slow every iteration): the second half
-      // of a surrogate pair comes round as its own iteration and is skipped by classify().
-      const unit = c < 128 ? (ASCII_WORD_UNIT[c] as number) : this.classify(text, i, c);
-      if (unit > 0) {
-        if (!inWord) {
-          const slot = count & RING_MASK;
-          gaps[slot] = GAP_OF_BITS[gapBits] as number;
-          if (count >= pauseAt) break; // resumes here, at the start of this word
-          inWord = true;
-          starts[slot] = i;
-          wordFlags = c < 128 ? ASCII_ONLY | (c <= 90 && c >= 65 ? CAPITALIZED : 0) : this.upper;
-          first = unit < UNIT_LIMIT ? unit : unit === SEVERAL_UNITS ? this.several.charCodeAt(0) : 0;
-          last = 0;
-          folded = 0;
-          sum = 0;
+    // Two loops take turns: one over the characters between words, one over a word's own. Each is
+    // small, and the common case in each (ASCII) is a table lookup and a test.
+    while (i < n) {
+      // Between words: gather what separates them.
+      let c = text.charCodeAt(i);
+      let unit: number;
+      if (c < 128) {
+        unit = ASCII_WORD_UNIT[c] as number;
+        if (unit === 0) {
+          const bits = ASCII_GAP_BITS[c] as number;
+          if (bits !== G_SPACE && ++gapMarks > 1) gapBits |= G_MANY;
+          gapBits |= bits;
+          i++;
+          continue;
         }
+      } else {
+        // classify() also skips the second half of a surrogate pair (it returns -1 there).
+        unit = this.classify(text, i, c);
+        if (unit <= 0) {
+          if (unit === 0) {
+            const bits = this.separator;
+            if (bits !== G_SPACE && ++gapMarks > 1) gapBits |= G_MANY;
+            gapBits |= bits;
+          }
+          i++;
+          continue;
+        }
+      }
+
+      // A word starts at i.
+      const slot = count & RING_MASK;
+      gaps[slot] = GAP_OF_BITS[gapBits] as number;
+      if (count >= pauseAt) break; // resumes here, at the start of this word
+      starts[slot] = i;
+      let wordFlags = c < 128 ? ASCII_ONLY | (c <= 90 && c >= 65 ? CAPITALIZED : 0) : this.upper;
+      let first = 0;
+      let beforeLast = 0;
+      let last = 0;
+      let folded = 0;
+      let sum = 0;
+      if (unit < UNIT_LIMIT) {
+        first = last = sum = unit;
+        folded = 1;
+      } else if (unit === SEVERAL_UNITS) {
+        const several = this.several;
+        first = several.charCodeAt(0);
+        for (let k = 0; k < several.length; k++) {
+          beforeLast = last;
+          last = several.charCodeAt(k);
+          sum += last;
+          folded++;
+        }
+      }
+      if (c >= 128) wordFlags &= ~ASCII_ONLY;
+
+      // The rest of the word.
+      let separator = -1;
+      for (i++; i < n; i++) {
+        c = text.charCodeAt(i);
+        unit = BMP_ASCII_WORD_UNIT[c] as number;
+        if (unit !== 0) {
+          beforeLast = last;
+          last = unit;
+          sum += unit;
+          folded++;
+          continue;
+        }
+        if (c < 128) {
+          separator = ASCII_GAP_BITS[c] as number;
+          break;
+        }
+        unit = this.classify(text, i, c);
+        if (unit === 0) {
+          separator = this.separator;
+          break;
+        }
+        if (unit < 0) continue; // invisible inside words
+        wordFlags &= ~ASCII_ONLY;
         if (unit < UNIT_LIMIT) {
           beforeLast = last;
           last = unit;
           sum += unit;
           folded++;
-          if (c >= 128) wordFlags &= ~ASCII_ONLY;
-          // The rest of a run of ASCII letters in a loop of its own: most words are nothing else, and
-          // a loop this small runs about a third faster than the general one.
-          let j = i + 1;
-          for (; j < n; j++) {
-            const u = BMP_ASCII_WORD_UNIT[text.charCodeAt(j)] as number;
-            if (u === 0) break;
+        } else if (unit === SEVERAL_UNITS) {
+          const several = this.several;
+          for (let k = 0; k < several.length; k++) {
             beforeLast = last;
-            last = u;
-            sum += u;
-          }
-          folded += j - i - 1;
-          i = j - 1;
-        } else {
-          wordFlags &= ~ASCII_ONLY;
-          if (unit === SEVERAL_UNITS) {
-            const several = this.several;
-            for (let k = 0; k < several.length; k++) {
-              beforeLast = last;
-              last = several.charCodeAt(k);
-              sum += last;
-              folded++;
-            }
+            last = several.charCodeAt(k);
+            sum += last;
+            folded++;
           }
         }
-        continue;
       }
-      if (unit < 0) continue; // invisible inside words
-      if (inWord) {
-        const slot = count & RING_MASK;
-        const shape = shapeOf(folded, first, beforeLast, last, sum);
-        ends[slot] = i;
-        shapes[slot] = shape;
-        flags[slot] = wordFlags | (folded === 1 ? SINGLE : 0);
-        if (filter !== null && mayContain(filter, shape)) {
-          if (waiting === this.visited) pauseAt = count + PAUSE_AFTER;
-          queue[waiting++ & RING_MASK] = count;
-        }
-        count++;
-        inWord = false;
-        gapBits = 0;
-        gapMarks = 0;
-      }
-      const bits = c < 128 ? (ASCII_GAP_BITS[c] as number) : this.separator;
-      if (bits !== G_SPACE && ++gapMarks > 1) gapBits |= G_MANY;
-      gapBits |= bits;
-    }
-    if (i < n) {
-      Object.assign(this, {
-        at: i,
-        waiting,
-        count,
-        inWord,
-        first,
-        beforeLast,
-        last,
-        folded,
-        sum,
-        wordFlags,
-        gapBits,
-        gapMarks,
-      });
-      return true;
-    }
-    if (inWord) {
-      const slot = count & RING_MASK;
+
+      // The word ends at i.
       const shape = shapeOf(folded, first, beforeLast, last, sum);
-      ends[slot] = n;
+      ends[slot] = i;
       shapes[slot] = shape;
       flags[slot] = wordFlags | (folded === 1 ? SINGLE : 0);
-      if (filter !== null && mayContain(filter, shape)) queue[waiting++ & RING_MASK] = count;
+      if (filter !== null && mayContain(filter, shape)) {
+        if (waiting === this.visited) pauseAt = count + PAUSE_AFTER;
+        queue[waiting++ & RING_MASK] = count;
+      }
       count++;
       gapBits = 0;
+      gapMarks = 0;
+      if (separator >= 0) {
+        // The character that ended the word was classified already: it opens the next gap.
+        if (separator !== G_SPACE) gapMarks = 1;
+        gapBits = separator;
+        i++;
+      }
+    }
+    if (i < n) {
+      Object.assign(this, { at: i, waiting, count, gapBits, gapMarks });
+      return true;
     }
     // Nothing joins the last word to a following one: a trailing "." or "-" is only punctuation.
     const trailing: number = GAP_OF_BITS[gapBits] as number;
     gaps[count & RING_MASK] = trailing === Gap.Space || trailing === Gap.Comma ? trailing : Gap.Other;
-    Object.assign(this, { at: n, waiting, count, inWord: false });
+    Object.assign(this, { at: n, waiting, count });
     return false;
   }
 
