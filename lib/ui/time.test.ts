@@ -32,9 +32,11 @@ describe('formatRelative', () => {
 });
 
 describe('formatDate and formatWhen', () => {
-  it('writes the day first with a month name', () => {
-    expect(formatDate('2026-03-12T15:00:00Z')).toBe('12 Mar 2026');
-    expect(formatWhen('2026-03-12T15:00:00Z', NOW)).toBe('3 weeks ago (12 Mar 2026)');
+  it('writes the day first with a month name, in the local calendar', () => {
+    // A local afternoon: the same day in every time zone the tests may run in.
+    const afternoon = new Date(2026, 2, 12, 15, 0);
+    expect(formatDate(afternoon.toISOString())).toBe('12 Mar 2026');
+    expect(formatWhen(afternoon.toISOString(), NOW)).toBe('3 weeks ago (12 Mar 2026)');
   });
 
   it('gives nothing for a date it cannot read', () => {
