@@ -1,7 +1,12 @@
 /** Person details for component tests: a full card and helpers to vary it. */
 import type { PersonDetails, PersonDetailsResult } from '../lib/people/types';
 
-export const NOW = Date.parse('2026-04-02T12:00:00Z');
+/** Noon on a calendar day in the local time zone: the same date wherever the tests run. */
+function localNoon(year: number, month: number, day: number): string {
+  return new Date(year, month - 1, day, 12).toISOString();
+}
+
+export const NOW = Date.parse(localNoon(2026, 4, 2));
 
 export function makePerson(overrides: Partial<PersonDetails> = {}): PersonDetails {
   return {
@@ -19,16 +24,16 @@ export function makePerson(overrides: Partial<PersonDetails> = {}): PersonDetail
     ],
     interactions: {
       firstEmail: null,
-      lastEmail: { date: '2026-03-30T09:00:00Z', people: [{ id: 2, name: 'Ben Ode' }] },
+      lastEmail: { date: localNoon(2026, 3, 30), people: [{ id: 2, name: 'Ben Ode' }] },
       lastEvent: {
-        date: '2026-03-12T15:00:00Z',
+        date: localNoon(2026, 3, 12),
         people: [
           { id: 1, name: 'Ann Lee' },
           { id: 2, name: 'Ben Ode' },
         ],
       },
-      nextEvent: { date: '2026-04-09T10:00:00Z', people: [{ id: 1, name: 'Ann Lee' }] },
-      lastInteraction: { date: '2026-03-30T09:00:00Z', people: [] },
+      nextEvent: { date: localNoon(2026, 4, 9), people: [{ id: 1, name: 'Ann Lee' }] },
+      lastInteraction: { date: localNoon(2026, 3, 30), people: [] },
     },
     lists: [
       { id: 11, name: 'Founders 2026' },
@@ -44,8 +49,8 @@ export function makePerson(overrides: Partial<PersonDetails> = {}): PersonDetail
       { person: { id: 1, name: 'Ann Lee' }, strength: 0.82 },
     ],
     notes: [
-      { id: 31, createdAt: '2026-03-01T10:00:00Z', text: 'Older note.', author: 'Ben Ode' },
-      { id: 32, createdAt: '2026-03-28T10:00:00Z', text: 'Met at the LP summit.', author: 'Ann Lee' },
+      { id: 31, createdAt: localNoon(2026, 3, 1), text: 'Older note.', author: 'Ben Ode' },
+      { id: 32, createdAt: localNoon(2026, 3, 28), text: 'Met at the LP summit.', author: 'Ann Lee' },
     ],
     affinityUrl: 'https://acme.affinity.co/persons/101',
     ...overrides,
