@@ -17,21 +17,20 @@ const EMPTY = -1;
 const END_OF_FIRST: WordKey = [0, 1];
 const END_OF_LAST: WordKey = [0, 2];
 
-// A slot: parent, word shape, word hash, facts, people, node after the marker. The shape comes
-// first: it is known for every word of a text, the hash only once asked for.
-const SLOT = 6;
+// A slot: parent, word shape, word hash, facts: 16 bytes, four to a cache line, so that a probe
+// reads one line. The shape comes first: it is known for every word of a text, the hash only once
+// asked for. Who has a name is read rarely (once per name a matcher meets) and lives apart.
+const SLOT = 4;
 const PARENT = 0;
 const SHAPE = 1;
 const HASH = 2;
-/** people count << 2 | the one id is stored inline << 1 | words continue from here. */
+/** (node after the marker + 1) << 3 | the one id is stored inline | a name ends here | words go on. */
 const FACTS = 3;
-/** The one person's id, or where the node's ids start in the id list. */
-const PEOPLE = 4;
-/** The node after the end-of-first (forward) or end-of-last (reversed) marker, or -1. */
-const AFTER_MARKER = 5;
 
 const HAS_WORDS = 1;
-const INLINE_ID = 2;
+const IS_NAME = 2;
+const INLINE_ID = 4;
+const AFTER_SHIFT = 3;
 
 function slotOf(parent: number, shape: number, mask: number): number {
   let x = Math.imul(shape ^ Math.imul(parent, 0x9e3779b1), 0x85ebca6b);
@@ -122,6 +121,8 @@ export class NameTrieBuilder {
     while (capacity < nodes * 2) capacity *= 2;
     const mask = capacity - 1;
     const table = new Int32Array(capacity * SLOT).fill(EMPTY);
+    /** Per slot: the one person's id (INLINE_ID), or where the count and ids are in `shared`. */
+    const people = new Int32Array(capacity);
     const slotOfNode = new Int32Array(nodes);
     // Parents are created before their children, so their slots are known when a child is placed.
     for (let node = 0; node < nodes; node++) {
@@ -136,29 +137,31 @@ export class NameTrieBuilder {
       table[at + SHAPE] = shape;
       table[at + HASH] = this.edges[node * 3 + 1] as number;
       table[at + FACTS] = this.hasWords[node] ? HAS_WORDS : 0;
-      table[at + PEOPLE] = 0;
     }
     for (let node = 0; node < nodes; node++) {
       const after = this.afterMarker[node] as number;
-      table[(slotOfNode[node] as number) * SLOT + AFTER_MARKER] =
-        after < 0 ? EMPTY : (slotOfNode[after] as number);
+      if (after < 0) continue;
+      const at = (slotOfNode[node] as number) * SLOT + FACTS;
+      table[at] = (table[at] as number) | (((slotOfNode[after] as number) + 1) << AFTER_SHIFT);
     }
     const shared: number[] = [];
     for (const [node, ids] of this.people) {
-      const at = (slotOfNode[node] as number) * SLOT;
+      const slot = slotOfNode[node] as number;
+      const at = slot * SLOT + FACTS;
       const only = ids[0] as number;
       if (ids.length === 1 && (only | 0) === only) {
-        table[at + FACTS] = (table[at + FACTS] as number) | (1 << 2) | INLINE_ID;
-        table[at + PEOPLE] = only;
+        table[at] = (table[at] as number) | IS_NAME | INLINE_ID;
+        people[slot] = only;
       } else {
-        table[at + FACTS] = (table[at + FACTS] as number) | (ids.length << 2);
-        table[at + PEOPLE] = shared.length;
-        shared.push(...ids);
+        table[at] = (table[at] as number) | IS_NAME;
+        people[slot] = shared.length;
+        shared.push(ids.length, ...ids);
       }
     }
     return new NameTrie(
       mask,
       table,
+      people,
       Float64Array.from(shared),
       this.people.size,
       shapeFilter(new Set([...this.forwardStarts, ...this.lastStarts]), 32),
@@ -172,7 +175,8 @@ export class NameTrie {
   constructor(
     private readonly mask: number,
     private readonly table: Int32Array,
-    /** Ids of names shared by several people (or ids too large to store inline). */
+    private readonly people: Int32Array,
+    /** Count, then ids, of names shared by several people (or with ids too large to store inline). */
     private readonly sharedIds: Float64Array,
     /** How many distinct names (per direction) the trie spells. */
     readonly names: number,
@@ -207,7 +211,7 @@ export class NameTrie {
 
   /** The node after a complete first name (forward) or last name (reversed) at node, or -1. */
   afterMarker(node: number): number {
-    return this.table[node * SLOT + AFTER_MARKER] as number;
+    return ((this.table[node * SLOT + FACTS] as number) >>> AFTER_SHIFT) - 1;
   }
 
   /** Whether a word (not a marker) continues from node: saves probing from leaves. */
@@ -217,16 +221,18 @@ export class NameTrie {
 
   /** Whether a complete name ends at node. */
   isName(node: number): boolean {
-    return (this.table[node * SLOT + FACTS] as number) >= 4;
+    return ((this.table[node * SLOT + FACTS] as number) & IS_NAME) !== 0;
   }
 
   /** Ids of everyone whose name ends at node (a new array). */
   peopleAt(node: number): number[] {
     const facts = this.table[node * SLOT + FACTS] as number;
-    const people = this.table[node * SLOT + PEOPLE] as number;
-    if (facts & INLINE_ID) return [people];
+    const at = this.people[node] as number;
+    if (facts & INLINE_ID) return [at];
+    if (!(facts & IS_NAME)) return [];
     const ids: number[] = [];
-    for (let k = people; k < people + (facts >> 2); k++) ids.push(this.sharedIds[k] as number);
+    const count = this.sharedIds[at] as number;
+    for (let k = at + 1; k <= at + count; k++) ids.push(this.sharedIds[k] as number);
     return ids;
   }
 
@@ -234,6 +240,7 @@ export class NameTrie {
   get bytes(): number {
     return (
       this.table.byteLength +
+      this.people.byteLength +
       this.sharedIds.byteLength +
       this.forwardStarts.byteLength +
       this.lastStarts.byteLength
