@@ -45,12 +45,8 @@ describe('errorView', () => {
   const rejected = { kind: 'rejected', message: REJECTED_MESSAGE, status: 401 } as const;
   const noKey = { kind: 'no-key', message: NO_KEY_MESSAGE } as const;
 
-  it('points key problems to the settings everywhere but the settings page', () => {
-    expect(errorView(rejected)).toEqual({
-      sentence: REJECTED_MESSAGE,
-      hint: 'Paste a new API key in the settings.',
-      action: 'settings',
-    });
+  it('points key problems to the settings everywhere but the settings page, saying it once', () => {
+    expect(errorView(rejected)).toEqual({ sentence: REJECTED_MESSAGE, hint: null, action: 'settings' });
     expect(errorView(noKey).sentence).toMatch(/in Affinity Lens settings\.$/);
   });
 

@@ -16,9 +16,9 @@ export interface NextStep {
 export function nextStepFor(error: SerializedError, locale?: string): NextStep {
   switch (error.kind) {
     case 'no-key':
-      return { hint: 'Add your Affinity API key in the settings.', action: 'settings' };
     case 'rejected':
-      return { hint: 'Paste a new API key in the settings.', action: 'settings' };
+      // The sentence already says to go to the settings: the button takes them there.
+      return { hint: null, action: 'settings' };
     case 'forbidden':
       return { hint: 'Check that the key’s user has access, or use another key.', action: 'settings' };
     case 'rate-limited':
