@@ -124,6 +124,16 @@ describe('full roster sync', () => {
     expect(await sync.status()).toEqual(seen.at(-1));
   });
 
+  it('reads as syncing from the moment it is started, before its first page is asked for', async () => {
+    const fake = createFakeAffinity(worldWithPeople(generatePeople(10)));
+    const sync = createRosterSync({ client: fake.client, db: await database() });
+    const running = sync.start();
+
+    expect(await sync.status()).toMatchObject({ count: 0, lastSyncAt: null, syncing: true });
+    expect((await running).syncing).toBe(false);
+    expect(await sync.status()).toMatchObject({ count: 10, syncing: false });
+  });
+
   it('lets concurrent starts join the running sync', async () => {
     const fake = createFakeAffinity(worldWithPeople(generatePeople(1234)));
     const sync = createRosterSync({ client: fake.client, db: await database() });

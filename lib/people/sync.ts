@@ -172,7 +172,10 @@ export function createRosterSync(options: RosterSyncOptions): RosterSync {
       await running?.catch(() => undefined);
     },
     async status() {
-      return current ?? loadStatus();
+      const known = current ?? (await loadStatus());
+      // A sync just started may not have published yet: it is syncing all the same (the settings
+      // page asks right after a key is saved, and must not read "not synced yet").
+      return running && !known.syncing ? { ...known, syncing: true, progress: 0, error: undefined } : known;
     },
     subscribe(listener) {
       listeners.add(listener);
