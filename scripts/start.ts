@@ -79,6 +79,13 @@ async function screenshots(ext: LoadedExtension, demoUrl: string): Promise<strin
   if (someone) {
     await popup.getByLabel('Search people').fill(someone.firstName);
     await popup.getByRole('option').first().waitFor({ timeout: 10_000 });
+    // The list settles once Affinity has named the first people's organizations ("… · Quill Pay").
+    await popup
+      .getByRole('option')
+      .first()
+      .filter({ hasText: ' · ' })
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
     await popup.screenshot({ path: `${OUT}/popup-search.png` });
     shots.push(`${OUT}/popup-search.png`);
     await popup.keyboard.press('Enter');
