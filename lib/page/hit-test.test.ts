@@ -85,4 +85,26 @@ describe('markAtPoint', () => {
     index.setLinkMark(link, 'g@h.io', { start: 0, end: 6, kind: 'email', personIds: [9] });
     expect(markAtPoint(index, document, 0, 0, link.querySelector('b'), measure)?.personIds).toEqual([9]);
   });
+  it('finds a name split across inline elements from the caret in any of its parts', () => {
+    document.body.innerHTML =
+      '<p id="s"><em id="em">Grace</em> <a id="l" href="https://example.com">Hopper</a> and others</p>';
+    const em = document.getElementById('em') as HTMLElement;
+    const link = document.getElementById('l') as HTMLElement;
+    const p = document.getElementById('s') as HTMLElement;
+    const nodes = [em.firstChild, p.childNodes[1], link.firstChild, p.childNodes[3]] as Text[];
+    const run = nodes.map((n) => n.data).join('');
+    index.setRunMarks(nodes, run, [{ start: 0, end: 12, kind: 'name', personIds: [2] }]);
+    // The whole name is one box here: x in [0, 120).
+    const wholeName = () => [rect(0, 0, 120, 20)];
+    caret = { offsetNode: nodes[0] as Text, offset: 2 };
+    expect(markAtPoint(index, document, 20, 10, em, wholeName)?.text).toBe('Grace Hopper');
+    caret = { offsetNode: nodes[2] as Text, offset: 3 };
+    const fromLink = markAtPoint(index, document, 90, 10, link, wholeName);
+    expect(fromLink?.text).toBe('Grace Hopper');
+    caret = { offsetNode: nodes[1] as Text, offset: 0 };
+    expect(markAtPoint(index, document, 55, 10, p, wholeName)).toBe(fromLink);
+    // The text after the name is not part of it, even where the caret snaps inside the name’s box.
+    caret = { offsetNode: nodes[3] as Text, offset: 3 };
+    expect(markAtPoint(index, document, 100, 10, p, wholeName)).toBeNull();
+  });
 });

@@ -63,8 +63,10 @@ export function nearestRect<R extends RectLike>(rects: readonly R[], x: number, 
 export function markRects(mark: Mark): DOMRect[] {
   if (mark.node.nodeType !== 3) return [...(mark.node as Element).getClientRects()];
   const range = mark.node.ownerDocument.createRange();
+  // A mark over several text nodes ends in another one; its rectangles are those of all its parts.
+  const endNode = mark.endNode ?? (mark.node as Text);
   range.setStart(mark.node, mark.start);
-  range.setEnd(mark.node, Math.min(mark.end, (mark.node as Text).length));
+  range.setEnd(endNode, Math.min(mark.end, endNode.length));
   const rects = [...range.getClientRects()];
   range.detach();
   return rects;

@@ -8,10 +8,10 @@ import type { MarkPainter } from './painter';
 function recordingPainter() {
   const drawn = new Set<AbstractRange>();
   const painter: MarkPainter = {
-    makeRange: (node, start, end) => {
+    makeRange: (node, start, end, endNode = node) => {
       const range = document.createRange();
       range.setStart(node, start ?? 0);
-      range.setEnd(node, end ?? node.childNodes.length);
+      range.setEnd(endNode, end ?? node.childNodes.length);
       return range;
     },
     add: (range) => void drawn.add(range),
@@ -139,5 +139,128 @@ describe('MarkIndex', () => {
     expect(index.size).toBe(0);
     expect(drawn.size).toBe(0);
     expect(index.mayHold(text.parentElement as Element)).toBe(false);
+  });
+});
+
+describe('MarkIndex: names split across inline elements', () => {
+  // "Met <em>Ada</em> <a>Lovelace</a> and Grace Hopper": five text nodes, one run.
+  let nodes: Text[];
+  let run: string;
+  beforeEach(() => {
+    document.body.innerHTML =
+      '<p id="p">Met <em id="em">Ada</em> <a id="a" href="/x">Lovelace</a> and Grace Hopper</p><p id="q">x</p>';
+    const p = document.getElementById('p') as HTMLElement;
+    nodes = [
+      p.childNodes[0] as Text,
+      (document.getElementById('em') as HTMLElement).firstChild as Text,
+      p.childNodes[2] as Text,
+      (document.getElementById('a') as HTMLElement).firstChild as Text,
+      p.childNodes[4] as Text,
+    ];
+    run = nodes.map((n) => n.data).join('');
+  });
+  const ada = () => name(run.indexOf('Ada'), run.indexOf('Ada') + 'Ada Lovelace'.length, 1);
+  const grace = () => name(run.indexOf('Grace'), run.length, 2);
+
+  it('makes one mark from the node of its first character to the node of its last', () => {
+    const { painter, drawn } = recordingPainter();
+    const index = new MarkIndex(painter);
+    index.setRunMarks(nodes, run, [grace(), ada()]);
+    expect(index.size).toBe(2);
+    expect(drawn.size).toBe(2);
+    const [mark] = index.marksAt(nodes[1] as Text, 1);
+    expect(mark?.text).toBe('Ada Lovelace');
+    expect(mark?.node).toBe(nodes[1]);
+    expect(mark?.start).toBe(0);
+    expect(mark?.endNode).toBe(nodes[3]);
+    expect(mark?.end).toBe('Lovelace'.length);
+    // One range over the whole name, and over nothing else.
+    const range = mark?.range as Range;
+    expect([range.startContainer, range.startOffset, range.endContainer, range.endOffset]).toEqual([
+      nodes[1],
+      0,
+      nodes[3],
+      8,
+    ]);
+    expect(range.toString()).toBe('Ada Lovelace');
+    // A name inside one node of the run is an ordinary mark in that node.
+    const [hopper] = index.marksAt(nodes[4] as Text, 8);
+    expect([hopper?.text, hopper?.node, hopper?.start, hopper?.end, hopper?.endNode]).toEqual([
+      'Grace Hopper',
+      nodes[4],
+      5,
+      17,
+      undefined,
+    ]);
+  });
+
+  it('finds a split mark from every node it covers, and not from the text around it', () => {
+    const { painter } = recordingPainter();
+    const index = new MarkIndex(painter);
+    index.setRunMarks(nodes, run, [ada(), grace()]);
+    const at = (node: Text, offset: number) => index.marksAt(node, offset).map((m) => m.text);
+    expect(at(nodes[1] as Text, 0)).toEqual(['Ada Lovelace']);
+    expect(at(nodes[2] as Text, 1)).toEqual(['Ada Lovelace']);
+    expect(at(nodes[3] as Text, 4)).toEqual(['Ada Lovelace']);
+    expect(at(nodes[0] as Text, 1)).toEqual([]);
+    expect(at(nodes[4] as Text, 2)).toEqual([]);
+    for (const id of ['p', 'em', 'a'])
+      expect(index.mayHold(document.getElementById(id) as Element)).toBe(true);
+    expect(index.firstWithin(document.getElementById('a') as Element)?.text).toBe('Ada Lovelace');
+    expect(index.firstWithin(document.getElementById('p') as Element)?.text).toBe('Ada Lovelace');
+  });
+
+  it('never starts a mark in the node before its first character or ends it in the node after its last', () => {
+    document.body.innerHTML = '<p id="p">Met <b>Ada Love</b>lace<i></i><i>!</i></p>';
+    const p = document.getElementById('p') as HTMLElement;
+    const parts = [
+      p.childNodes[0] as Text,
+      p.childNodes[1]?.firstChild as Text,
+      p.childNodes[2] as Text,
+      document.createTextNode(''),
+      p.childNodes[4]?.firstChild as Text,
+    ];
+    p.childNodes[3]?.appendChild(parts[3] as Text);
+    const text = parts.map((n) => n.data).join('');
+    const { painter } = recordingPainter();
+    const index = new MarkIndex(painter);
+    index.setRunMarks(parts, text, [name(4, 16, 1)]);
+    const [mark] = index.marksAt(parts[1] as Text, 0);
+    expect([mark?.node, mark?.start, mark?.endNode, mark?.end]).toEqual([parts[1], 0, parts[2], 4]);
+    expect(index.marksAt(parts[0] as Text, 4)).toEqual([]);
+    expect(index.marksAt(parts[4] as Text, 0)).toEqual([]);
+  });
+
+  it('drops a split mark as a whole when any of its nodes changes or leaves, and keeps the others', () => {
+    const { painter, drawn } = recordingPainter();
+    const index = new MarkIndex(painter);
+    index.setRunMarks(nodes, run, [ada(), grace()]);
+    index.forget(nodes[2] as Text);
+    expect(index.size).toBe(1);
+    expect(drawn.size).toBe(1);
+    for (const node of nodes.slice(1, 4)) expect(index.marksAt(node, 0)).toEqual([]);
+    expect(index.marksAt(nodes[4] as Text, 8).map((m) => m.text)).toEqual(['Grace Hopper']);
+
+    index.setRunMarks(nodes, run, [ada(), grace()]);
+    expect(index.size).toBe(2);
+    document.getElementById('a')?.remove();
+    index.sweep();
+    expect(index.size).toBe(1);
+    expect(index.marksAt(nodes[1] as Text, 0)).toEqual([]);
+
+    // Marking one node of a former run alone replaces the split mark through it.
+    index.setRunMarks(nodes, run, [ada()]);
+    index.setTextMarks(nodes[1] as Text, 'Ada', []);
+    expect(index.size).toBe(0);
+    expect(drawn.size).toBe(0);
+    expect(index.marksAt(nodes[3] as Text, 2)).toEqual([]);
+  });
+
+  it('marks a run of one node exactly as a text node', () => {
+    const { painter } = recordingPainter();
+    const index = new MarkIndex(painter);
+    const text = nodes[4] as Text;
+    index.setRunMarks([text], text.data, [name(5, 17, 2)]);
+    expect(index.marksAt(text, 6).map((m) => [m.text, m.endNode])).toEqual([['Grace Hopper', undefined]]);
   });
 });

@@ -1,15 +1,22 @@
 /**
  * Every mark on the page, by the text node (or mailto link) that holds it, kept sorted per node so
  * that hit-testing a caret offset is a binary search. Owns the painted ranges of its marks.
+ *
+ * A name split across inline elements ("<em>Ada</em> Lovelace") is one mark spanning several text
+ * nodes: one range, listed under every node it covers, so it is found from any of its parts and
+ * dropped as a whole when any of them changes.
  */
 import type { TextMatch } from '../people/types';
 import type { MarkPainter } from './painter';
 
 export interface Mark {
+  /** The text node the mark starts in, or the link. */
   node: Text | HTMLAnchorElement;
-  /** UTF-16 offsets into the text node; 0..childNodes.length for a link. */
+  /** UTF-16 offsets: `start` into `node`, `end` into `endNode` (else `node`); 0..childNodes.length for a link. */
   start: number;
   end: number;
+  /** The text node the mark ends in, when it is not `node` (a name split across inline elements). */
+  endNode?: Text;
   kind: TextMatch['kind'];
   personIds: number[];
   /** What the page shows ("Ada Lovelace", "ada@example.com"): the card's label until details land. */
@@ -37,9 +44,42 @@ export function spansAround(spans: readonly Span[], offset: number): number[] {
   return found;
 }
 
+/** Where a mark lies within one of the text nodes it covers. */
+function startIn(mark: Mark, node: Text): number {
+  return mark.node === node ? mark.start : 0;
+}
+function endIn(mark: Mark, node: Text): number {
+  return mark.endNode === undefined || mark.endNode === node ? mark.end : Infinity;
+}
+
+/** Like spansAround, over the marks listed under one text node (sorted, not overlapping there). */
+function marksAround(marks: readonly Mark[], node: Text, offset: number): Mark[] {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (endIn(marks[mid] as Mark, node) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Mark[] = [];
+  for (let i = lo; i < marks.length && startIn(marks[i] as Mark, node) <= offset; i++)
+    found.push(marks[i] as Mark);
+  return found;
+}
+
+/** Matches that can be marked in `text`: inside it, with a person, sorted, the first of overlapping ones. */
+function markable(matches: readonly TextMatch[], length: number): TextMatch[] {
+  return matches
+    .filter((m) => m.start >= 0 && m.end <= length && m.start < m.end && m.personIds.length > 0)
+    .sort((a, b) => a.start - b.start)
+    .filter((m, i, all) => i === 0 || m.start >= (all[i - 1] as TextMatch).end);
+}
+
 export class MarkIndex {
   private readonly texts = new Map<Text, Mark[]>();
   private readonly links = new Map<HTMLAnchorElement, Mark>();
+  /** The text nodes each mark spanning several of them covers. */
+  private readonly spanned = new Map<Mark, readonly Text[]>();
   /** Elements whose direct text children hold marks: a cheap test before an exact hit test. */
   private parents = new WeakSet<Element>();
 
@@ -47,21 +87,59 @@ export class MarkIndex {
 
   get size(): number {
     let count = this.links.size;
-    for (const marks of this.texts.values()) count += marks.length;
+    // A mark over several nodes is listed under each: it counts once, under its first.
+    for (const [node, marks] of this.texts) for (const mark of marks) if (mark.node === node) count++;
     return count;
   }
 
   /** Replaces the marks of a text node with `matches` found in `text` (its content when sent). */
   setTextMarks(node: Text, text: string, matches: readonly TextMatch[]): void {
     this.forget(node);
-    const valid = matches
-      .filter((m) => m.start >= 0 && m.end <= text.length && m.start < m.end && m.personIds.length > 0)
-      .sort((a, b) => a.start - b.start)
-      .filter((m, i, all) => i === 0 || m.start >= (all[i - 1] as TextMatch).end);
+    const valid = markable(matches, text.length);
     if (valid.length === 0) return;
     const marks = valid.map((m) => this.paint(node, m, text.slice(m.start, m.end), m.start, m.end));
     this.texts.set(node, marks);
     if (node.parentElement) this.parents.add(node.parentElement);
+  }
+
+  /**
+   * Replaces the marks of a run of text nodes with `matches` found in `text`, their data joined
+   * (as it was when sent). A match maps back to the node holding its first character and the one
+   * holding its last, so a mark never reaches into a node with none of the name's text.
+   */
+  setRunMarks(nodes: readonly Text[], text: string, matches: readonly TextMatch[]): void {
+    if (nodes.length === 1) {
+      this.setTextMarks(nodes[0] as Text, text, matches);
+      return;
+    }
+    for (const node of nodes) this.forget(node);
+    const valid = markable(matches, text.length);
+    let first = 0;
+    let firstStart = 0;
+    for (const m of valid) {
+      // Node `first` starts at text offset `firstStart`; matches are sorted, so it only moves on.
+      while (first < nodes.length - 1 && firstStart + (nodes[first] as Text).length <= m.start) {
+        firstStart += (nodes[first] as Text).length;
+        first++;
+      }
+      let last = first;
+      let lastStart = firstStart;
+      while (last < nodes.length - 1 && lastStart + (nodes[last] as Text).length < m.end) {
+        lastStart += (nodes[last] as Text).length;
+        last++;
+      }
+      const label = text.slice(m.start, m.end);
+      const startNode = nodes[first] as Text;
+      if (first === last) {
+        this.list(startNode, this.paint(startNode, m, label, m.start - firstStart, m.end - firstStart));
+        continue;
+      }
+      const endNode = nodes[last] as Text;
+      const mark = this.paint(startNode, m, label, m.start - firstStart, m.end - lastStart, endNode);
+      const covered = nodes.slice(first, last + 1);
+      this.spanned.set(mark, covered);
+      for (const node of covered) this.list(node, mark);
+    }
   }
 
   /** Marks a mailto link as a whole; `match` is the roster's answer for its address. */
@@ -71,10 +149,25 @@ export class MarkIndex {
     this.links.set(link, this.paint(link, match, address));
   }
 
-  private paint(node: Mark['node'], m: TextMatch, text: string, start?: number, end?: number): Mark {
-    const range = this.painter.makeRange(node, start, end);
+  /** Appends a mark to a node's list (callers add in document order). */
+  private list(node: Text, mark: Mark): void {
+    const marks = this.texts.get(node);
+    if (marks) marks.push(mark);
+    else this.texts.set(node, [mark]);
+    if (node.parentElement) this.parents.add(node.parentElement);
+  }
+
+  private paint(
+    node: Mark['node'],
+    m: TextMatch,
+    text: string,
+    start?: number,
+    end?: number,
+    endNode?: Text,
+  ): Mark {
+    const range = this.painter.makeRange(node, start, end, endNode);
     this.painter.add(range);
-    return {
+    const mark: Mark = {
       node,
       start: start ?? 0,
       end: end ?? node.childNodes.length,
@@ -83,18 +176,37 @@ export class MarkIndex {
       text,
       range,
     };
+    if (endNode) mark.endNode = endNode;
+    return mark;
   }
 
   forget(node: Node): void {
     const marks = this.texts.get(node as Text);
     if (marks) {
-      for (const mark of marks) this.painter.remove(mark.range);
       this.texts.delete(node as Text);
+      for (const mark of marks) {
+        this.painter.remove(mark.range);
+        if (mark.endNode) this.unlist(mark, node as Text);
+      }
     }
     const link = this.links.get(node as HTMLAnchorElement);
     if (link) {
       this.painter.remove(link.range);
       this.links.delete(node as HTMLAnchorElement);
+    }
+  }
+
+  /** Takes a mark over several nodes out of the lists of its other nodes. */
+  private unlist(mark: Mark, from: Text): void {
+    const covered = this.spanned.get(mark) ?? [];
+    this.spanned.delete(mark);
+    for (const node of covered) {
+      if (node === from) continue;
+      const marks = this.texts.get(node);
+      if (!marks) continue;
+      const at = marks.indexOf(mark);
+      if (at !== -1) marks.splice(at, 1);
+      if (marks.length === 0) this.texts.delete(node);
     }
   }
 
@@ -104,10 +216,11 @@ export class MarkIndex {
     for (const link of this.links.keys()) if (!link.isConnected) this.forget(link);
   }
 
+  /** The marks touching `offset` in a text node, including marks that only pass through it. */
   marksAt(node: Node, offset: number): Mark[] {
     const marks = this.texts.get(node as Text);
     if (!marks) return [];
-    return spansAround(marks, offset).map((i) => marks[i] as Mark);
+    return marksAround(marks, node as Text, offset);
   }
 
   linkMark(link: Element): Mark | undefined {
@@ -119,21 +232,26 @@ export class MarkIndex {
     return this.parents.has(element);
   }
 
-  /** The first mark inside `element`, in document order. */
+  /** The first mark inside `element` (any part of it), in document order. */
   firstWithin(element: Element): Mark | undefined {
     let best: Mark | undefined;
-    const consider = (mark: Mark) => {
-      if (!element.contains(mark.node)) return;
+    let bestNode: Node | undefined;
+    const consider = (mark: Mark, node: Node) => {
+      if (!element.contains(node)) return;
       // DOCUMENT_POSITION_PRECEDING (2): the candidate comes before the best so far.
-      if (!best || (best.node !== mark.node && best.node.compareDocumentPosition(mark.node) & 2)) best = mark;
+      if (!bestNode || (bestNode !== node && bestNode.compareDocumentPosition(node) & 2)) {
+        best = mark;
+        bestNode = node;
+      }
     };
-    for (const link of this.links.values()) consider(link);
-    for (const marks of this.texts.values()) if (marks[0]) consider(marks[0]);
+    for (const link of this.links.values()) consider(link, link.node);
+    for (const [node, marks] of this.texts) if (marks[0]) consider(marks[0], node);
     return best;
   }
 
   clear(): void {
     for (const node of [...this.texts.keys(), ...this.links.keys()]) this.forget(node);
+    this.spanned.clear();
     this.parents = new WeakSet();
   }
 }

@@ -15,8 +15,11 @@ import { nearViewport } from './near-viewport';
 export const HIGHLIGHT_NAME = 'affinity-lens-person';
 
 export interface MarkPainter {
-  /** A range over node[start, end), or the whole content of an element when start/end are omitted. */
-  makeRange(node: Node, start?: number, end?: number): AbstractRange;
+  /**
+   * A range over node[start, end) — to `end` in `endNode` when given (a mark over several text
+   * nodes) — or the whole content of an element when start/end are omitted.
+   */
+  makeRange(node: Node, start?: number, end?: number, endNode?: Node): AbstractRange;
   add(range: AbstractRange): void;
   remove(range: AbstractRange): void;
   /** Marks visible or not; ranges are kept either way so that hovering still works. */
@@ -41,14 +44,14 @@ interface HighlightWindow {
 
 function rangeFactory(win: HighlightWindow, doc: Document): MarkPainter['makeRange'] {
   const Static = win.StaticRange;
-  return (node, start, end) => {
+  return (node, start, end, endNode = node) => {
     const from = start ?? 0;
     const to = end ?? node.childNodes.length;
     if (Static)
-      return new Static({ startContainer: node, startOffset: from, endContainer: node, endOffset: to });
+      return new Static({ startContainer: node, startOffset: from, endContainer: endNode, endOffset: to });
     const range = doc.createRange();
     range.setStart(node, from);
-    range.setEnd(node, to);
+    range.setEnd(endNode, to);
     return range;
   };
 }
