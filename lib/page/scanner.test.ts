@@ -159,6 +159,45 @@ describe('Scanner', () => {
     expect(index.marksAt(document.getElementById('c')?.firstChild as Text, 0)[0]?.text).toBe('Ada Lovelace');
   });
 
+  it('matches a name split across inline elements as one text and marks it as one', async () => {
+    document.body.innerHTML = `
+      <p id="a">Met <em>Ada</em> Lovelace</p>
+      <p id="b"><span class="given">Grace</span> <span class="family">Hopper</span> and Ada Lovelace</p>
+      <p id="c">Ada<br>Lovelace</p>`;
+    const { scanner, index, sent } = makeScanner();
+    scanner.enqueue(document.body);
+    await scanner.whenIdle();
+    expect(sent.flat()).toEqual(['Met Ada Lovelace', 'Grace Hopper and Ada Lovelace', 'Ada', 'Lovelace']);
+    const em = document.querySelector('#a em')?.firstChild as Text;
+    const [split] = index.marksAt(em, 1);
+    expect(split?.text).toBe('Ada Lovelace');
+    expect(index.marksAt(em.parentElement?.nextSibling as Text, 5)).toEqual([split]);
+    const family = document.querySelector('#b .family')?.firstChild as Text;
+    expect(index.marksAt(family, 3).map((m) => m.text)).toEqual(['Grace Hopper']);
+    expect(index.size).toBe(3);
+  });
+
+  it('drops the answer for a run one of whose parts changed while it was being matched', async () => {
+    document.body.innerHTML = '<p><b>Ada</b> Lovelace</p><p><b>Grace</b> Hopper</p>';
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { scanner, index } = makeScanner({
+      match: async (texts) => {
+        await gate;
+        return matchTexts(texts);
+      },
+    });
+    scanner.enqueue(document.body);
+    await new Promise((r) => setTimeout(r, 0));
+    (document.querySelector('b')?.nextSibling as Text).data = ' Byron';
+    release();
+    await scanner.whenIdle();
+    expect(index.size).toBe(1);
+    expect(index.marksAt(document.querySelectorAll('b')[1]?.firstChild as Text, 0)[0]?.text).toBe(
+      'Grace Hopper',
+    );
+  });
+
   it('reports a failed batch and carries on with the next', async () => {
     document.body.innerHTML = '<p>Ada Lovelace</p><p>Grace Hopper</p>';
     const onError = vi.fn();

@@ -6,7 +6,7 @@
  */
 import type { TextMatch } from '../people/types';
 import type { MarkIndex } from './mark-index';
-import { createPageWalker, mailtoAddress, type WalkItem } from './walker';
+import { createPageWalker, isTextRun, mailtoAddress, type TextRun, type WalkItem } from './walker';
 import { DutyCycle, yieldToMain } from './yield';
 
 /** The protocol accepts texts up to this length; longer nodes are matched on their first part. */
@@ -31,7 +31,7 @@ export interface ScannerOptions {
 
 interface Entry {
   target: WalkItem;
-  /** The node's text (or the link's href) when read, to detect changes before applying. */
+  /** The node's text (or the link's href) when read, to detect changes before applying; a run keeps its parts. */
   source: string;
   sent: string;
 }
@@ -206,6 +206,10 @@ export class Scanner {
   private apply(entry: Entry, matches: TextMatch[]): void {
     const { target } = entry;
     // Text that changed or left since it was read is rescanned by the mutation handling instead.
+    if (isTextRun(target)) {
+      if (unchanged(target)) this.options.index.setRunMarks(target.nodes, target.text, matches);
+      return;
+    }
     if (!target.isConnected) return;
     if (target.nodeType === TEXT_NODE) {
       const node = target as Text;
@@ -223,7 +227,18 @@ export class Scanner {
   }
 }
 
+/** Whether every node of a run is still on the page with the text it had when read. */
+function unchanged(run: TextRun): boolean {
+  for (let i = 0; i < run.nodes.length; i++) {
+    const node = run.nodes[i] as Text;
+    if (!node.isConnected || node.data !== run.parts[i]) return false;
+  }
+  return true;
+}
+
 function toEntry(item: WalkItem): Entry | null {
+  // Runs are bounded far below the protocol's limit (RUN_MAX_CHARS).
+  if (isTextRun(item)) return { target: item, source: item.text, sent: item.text };
   if (item.nodeType === TEXT_NODE) {
     const source = (item as Text).data;
     return {

@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UI_HOST_TAG, isCandidateText, isInsideSkipped } from './skip';
-import { createPageWalker, mailtoAddress, type WalkItem } from './walker';
+import {
+  createPageWalker,
+  isTextRun,
+  mailtoAddress,
+  RUN_MAX_CHARS,
+  RUN_MAX_NODES,
+  type WalkItem,
+} from './walker';
 
 function walkAll(root: Node): WalkItem[] {
   const next = createPageWalker(root);
@@ -10,10 +17,13 @@ function walkAll(root: Node): WalkItem[] {
   return items;
 }
 
-const describeItem = (item: WalkItem) =>
-  item.nodeType === 3
+/** A text node's text trimmed, a run's parts between bars ("Met |Ada| Lovelace"), a link's href. */
+const describeItem = (item: WalkItem) => {
+  if (isTextRun(item)) return item.parts.join('|');
+  return item.nodeType === 3
     ? (item as Text).data.trim()
     : `<a ${(item as HTMLAnchorElement).getAttribute('href')}>`;
+};
 
 describe('page walker', () => {
   beforeEach(() => {
@@ -55,11 +65,19 @@ describe('page walker', () => {
   it('yields mailto links as targets, in document order with the text', () => {
     document.body.innerHTML =
       '<p>Write to <a href="mailto:ada@example.com">the founder</a>.</p><a href="https://x.test">Ada Lovelace</a>';
+    // The link's text flows with the sentence around it: one run, which starts before the link.
     expect(walkAll(document.body).map(describeItem)).toEqual([
-      'Write to',
+      'Write to |the founder|.',
       '<a mailto:ada@example.com>',
-      'the founder',
       'Ada Lovelace',
+    ]);
+    document.body.innerHTML =
+      '<p>Write <b>now</b></p><div><a href="mailto:g@h.io">Grace</a> <i>Hopper</i></div><p>Done here</p>';
+    expect(walkAll(document.body).map(describeItem)).toEqual([
+      'Write |now',
+      '<a mailto:g@h.io>',
+      'Grace| |Hopper',
+      'Done here',
     ]);
   });
 
@@ -82,6 +100,118 @@ describe('page walker', () => {
     const rest = [next(), next(), next()];
     expect(describeItem(first as WalkItem)).toBe('Ada Lovelace');
     expect(rest.map((i) => (i ? describeItem(i) : null))).toEqual(['Grace Hopper', 'Alan Turing', null]);
+  });
+});
+
+describe('page walker: text that flows across inline elements', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('reads a name split across inline elements as one run, its parts joined exactly', () => {
+    document.body.innerHTML = `
+      <p><em>Ada</em> Lovelace</p>
+      <p><b>Grace</b> Hopper</p>
+      <p><span class="given">Alan</span> <span class="family">Turing</span></p>
+      <p>Edsger <a href="https://example.com/ed">Dijkstra</a></p>
+      <p>ada@exam<wbr>ple.com</p>`;
+    const items = walkAll(document.body);
+    expect(items.map(describeItem)).toEqual([
+      'Ada| Lovelace',
+      'Grace| Hopper',
+      'Alan| |Turing',
+      'Edsger |Dijkstra',
+      'ada@exam|ple.com',
+    ]);
+    // Nothing is added between the parts: offsets in the run are offsets in its nodes.
+    for (const item of items) {
+      if (!isTextRun(item)) continue;
+      expect(item.text).toBe(item.nodes.map((n) => n.data).join(''));
+      expect(item.parts).toEqual(item.nodes.map((n) => n.data));
+    }
+  });
+
+  it('joins text nodes nested in several inline levels and separated only by comments', () => {
+    document.body.innerHTML = '<p>Met <b><i>Ada</i></b><!-- x --> <u>Love</u>lace today</p>';
+    expect(walkAll(document.body).map(describeItem)).toEqual(['Met |Ada| |Love|lace today']);
+  });
+
+  it('ends a run at blocks, line breaks, skipped and hidden elements, images and unknown tags', () => {
+    document.body.innerHTML = `
+      <p>Ada<br>Lovelace</p>
+      <div>Grace <div>Hopper</div> tail</div>
+      <div><p>Alan</p> Turing</div>
+      <p>Barbara <code>x</code> Liskov</p>
+      <p>Donald <span hidden>x</span> Knuth</p>
+      <p>Edsger<img alt="">Dijkstra</p>
+      <p>John <x-name>Backus</x-name></p>
+      <ul><li>Frances</li><li>Allen</li></ul>`;
+    expect(walkAll(document.body).map(describeItem)).toEqual([
+      'Ada',
+      'Lovelace',
+      'Grace',
+      'Hopper',
+      'tail',
+      'Alan',
+      'Turing',
+      'Barbara',
+      'Liskov',
+      'Donald',
+      'Knuth',
+      'Edsger',
+      'Dijkstra',
+      'John',
+      'Backus',
+      'Frances',
+      'Allen',
+    ]);
+    expect(walkAll(document.body).some(isTextRun)).toBe(false);
+  });
+
+  it('keeps runs bounded in characters and nodes, losing and repeating nothing', () => {
+    const word = 'abcdefghij';
+    const long = Array.from(
+      { length: Math.ceil((RUN_MAX_CHARS * 2.5) / word.length) },
+      () => `<b>${word}</b>`,
+    );
+    const many = Array.from({ length: RUN_MAX_NODES * 2 + 7 }, () => '<i>xyz</i>');
+    document.body.innerHTML = `<p id="long">${long.join('')}</p><p id="many">${many.join('')}</p>`;
+    const items = walkAll(document.body).filter(isTextRun);
+    for (const run of items) {
+      expect(run.text.length).toBeLessThanOrEqual(RUN_MAX_CHARS);
+      expect(run.nodes.length).toBeLessThanOrEqual(RUN_MAX_NODES);
+    }
+    const read = (id: string) =>
+      items
+        .filter((run) => document.getElementById(id)?.contains(run.nodes[0] as Text))
+        .map((run) => run.text)
+        .join('');
+    expect(read('long')).toBe(document.getElementById('long')?.textContent);
+    expect(read('many')).toBe(document.getElementById('many')?.textContent);
+  });
+
+  it('reads the whole run around a text node or inline element handed over by a mutation, and no more', () => {
+    document.body.innerHTML = `
+      <p>Before</p>
+      <p id="p">Met <em id="em">Ada</em> <a id="link" href="mailto:ada@example.com">Lovelace</a> today<br>After</p>
+      <p>Other</p>`;
+    const em = document.getElementById('em') as HTMLElement;
+    const link = document.getElementById('link') as HTMLAnchorElement;
+    const whole = ['Met |Ada| |Lovelace| today', '<a mailto:ada@example.com>'];
+    expect(walkAll(em).map(describeItem)).toEqual(whole);
+    expect(walkAll(em.firstChild as Text).map(describeItem)).toEqual(whole);
+    expect(walkAll(link.firstChild as Text).map(describeItem)).toEqual(whole);
+    expect(walkAll(link.nextSibling as Text).map(describeItem)).toEqual(whole);
+    // A text node alone in its run is read alone, as before.
+    const after = (document.getElementById('p') as HTMLElement).lastChild as Text;
+    expect(walkAll(after).map(describeItem)).toEqual(['After']);
+  });
+
+  it('reads all of an inline root that holds blocks, then stops at the end of its last run', () => {
+    document.body.innerHTML =
+      '<div>Lead <a id="r" href="/x"><div>Ada Lovelace</div>tail</a> after<p>Not this</p></div>';
+    const root = document.getElementById('r') as HTMLElement;
+    expect(walkAll(root).map(describeItem)).toEqual(['Lead', 'Ada Lovelace', 'tail| after']);
   });
 });
 

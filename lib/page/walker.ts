@@ -1,13 +1,90 @@
 /**
- * Finds what the page shows as prose: text nodes worth matching and `mailto:` links, in document
- * order, skipping whole subtrees that are code, form fields, editable or the extension's own UI.
+ * Finds what the page shows as prose: runs of text and `mailto:` links, in document order,
+ * skipping whole subtrees that are code, form fields, editable or the extension's own UI.
+ *
+ * A run is the text nodes that flow together inside one block: "<em>Ada</em> Lovelace" is one
+ * run, so a name split across inline elements is matched as one text. Most runs are a single text
+ * node, yielded as the node itself (no allocation); longer ones as a TextRun.
  */
 import { isCandidateText, isInsideSkipped, isSkippedElement } from './skip';
 
-export type WalkItem = Text | HTMLAnchorElement;
+/** Text nodes that flow together, and their data when read (joined exactly, nothing added). */
+export interface TextRun {
+  readonly nodes: readonly Text[];
+  readonly parts: readonly string[];
+  readonly text: string;
+}
+
+export type WalkItem = Text | TextRun | HTMLAnchorElement;
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
+const DOCUMENT_POSITION_FOLLOWING = 4;
+const DOCUMENT_POSITION_CONTAINED_BY = 16;
+
+/**
+ * A run ends before the node that would take it past these, so one huge inline run cannot make a
+ * scan slice (or one match) overrun its time budget. A name across the cut is not found.
+ */
+export const RUN_MAX_CHARS = 20_000;
+export const RUN_MAX_NODES = 1_000;
+
+/**
+ * Phrasing elements that keep their text in the line of the text around them, decided by tag
+ * (reading computed styles would force a style recalculation per element). Any other element —
+ * blocks, `br`, images, form controls, unknown tags — ends a run.
+ */
+const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+]);
+
+export function isInlineElement(element: Element): boolean {
+  return INLINE_TAGS.has(element.localName);
+}
+
+/** The nearest ancestor that is not inline: text under the same one can flow together. */
+function blockOf(node: Node): Element | null {
+  let element = node.parentElement;
+  while (element && INLINE_TAGS.has(element.localName)) element = element.parentElement;
+  return element;
+}
+
+export function isTextRun(item: WalkItem): item is TextRun {
+  return (item as Partial<TextRun>).parts !== undefined;
+}
 
 /** The first address of a mailto: URL ("mailto:a@b.co,c@d.co?subject=hi" gives "a@b.co"). */
 export function mailtoAddress(href: string): string | null {
@@ -34,31 +111,168 @@ export function isMailtoLink(node: Node): node is HTMLAnchorElement {
 /**
  * Returns a function that yields the next item under `root` (root included) or null at the end.
  * Pulling one item at a time lets the caller stop at its time budget and resume after yielding.
+ *
+ * A root that is a text node or an inline element (a mutation handed it over) is read with the
+ * whole run around it: the run's other nodes are read again too, so a name spanning the changed
+ * part and its neighbours is found.
  */
 export function createPageWalker(root: Node): () => WalkItem | null {
-  const doc = root.ownerDocument ?? (root as Document);
   if (isInsideSkipped(root)) return () => null;
-  if (root.nodeType === TEXT_NODE) {
-    let done = false;
-    return () => {
-      if (done) return null;
-      done = true;
-      return isCandidateText((root as Text).data) ? (root as Text) : null;
-    };
-  }
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+  const isText = root.nodeType === TEXT_NODE;
+  const isElement = root.nodeType === ELEMENT_NODE;
+  if (!isText && !isElement && root.nodeType !== 9 && root.nodeType !== 11) return () => null;
+  const doc = root.ownerDocument ?? (root as Document);
+  const inRun = isText || (isElement && isInlineElement(root as Element));
+  const block = inRun ? blockOf(root) : null;
+  const scope = block ?? root;
+
+  // Set by the filter when the walk passes anything that ends a run (a block, a skipped element).
+  let broken = false;
+  const walker = doc.createTreeWalker(scope, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode(node: Node): number {
-      if (node.nodeType === TEXT_NODE) return isCandidateText((node as Text).data) ? 1 : 3;
-      if (isSkippedElement(node as Element)) return 2; // FILTER_REJECT: the whole subtree
-      return isMailtoLink(node) ? 1 : 3; // FILTER_ACCEPT : FILTER_SKIP
+      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
+      const element = node as Element;
+      if (isSkippedElement(element)) {
+        broken = true;
+        return FILTER_REJECT;
+      }
+      if (!INLINE_TAGS.has(element.localName)) broken = true;
+      return isMailtoLink(element) ? FILTER_ACCEPT : FILTER_SKIP;
     },
   });
-  let rootPending = isMailtoLink(root);
-  return () => {
-    if (rootPending) {
-      rootPending = false;
-      return root as HTMLAnchorElement;
+
+  // Where to start: the root, or for a root inside a run, the first text node of that run.
+  let first: Node = root;
+  if (block) {
+    walker.currentNode = root;
+    let chars = 0;
+    let count = 0;
+    for (;;) {
+      const previous = walker.previousNode();
+      if (!previous || broken) break;
+      if (previous.nodeType !== TEXT_NODE) continue;
+      chars += (previous as Text).length;
+      if (chars > RUN_MAX_CHARS || ++count >= RUN_MAX_NODES) break;
+      first = previous;
     }
-    return walker.nextNode() as WalkItem | null;
+    broken = false;
+  }
+  walker.currentNode = first;
+  /** Only for a root inside a run: the walk ends with the first run that starts after the root. */
+  const after = (node: Node): boolean =>
+    block !== null &&
+    node !== root &&
+    (root.compareDocumentPosition(node) & (DOCUMENT_POSITION_FOLLOWING | DOCUMENT_POSITION_CONTAINED_BY)) ===
+      DOCUMENT_POSITION_FOLLOWING;
+
+  // The run being gathered: its first node alone, and an array only once a second node joins.
+  let head: Text | null = null;
+  let headData = '';
+  let nodes: Text[] | null = null;
+  let parts: string[] | null = null;
+  let chars = 0;
+  let lastParent: Node | null = null;
+  let headBlock: Element | null | undefined;
+  /** Links met while a run is open wait for it (items come in document order), then are ready. */
+  const held: HTMLAnchorElement[] = [];
+  const ready: HTMLAnchorElement[] = [];
+  let pendingFirst: Node | null = first;
+  let done = false;
+
+  const finish = (): Text | TextRun | null => {
+    const node = head;
+    if (!node) return null;
+    head = null;
+    if (held.length > 0) ready.push(...held.splice(0));
+    if (!nodes || !parts) return isCandidateText(headData) ? node : null;
+    const run: TextRun = { nodes, parts, text: parts.join('') };
+    nodes = null;
+    parts = null;
+    return isCandidateText(run.text) ? run : null;
+  };
+
+  const open = (node: Text, data: string) => {
+    head = node;
+    headData = data;
+    chars = data.length;
+    lastParent = node.parentNode;
+    headBlock = undefined;
+  };
+
+  const continues = (node: Text, data: string): boolean => {
+    if (broken || chars + data.length > RUN_MAX_CHARS) return false;
+    if ((nodes?.length ?? 1) >= RUN_MAX_NODES) return false;
+    if (node.parentNode === lastParent) return true;
+    if (headBlock === undefined) headBlock = blockOf(head as Text);
+    return blockOf(node) === headBlock;
+  };
+
+  const join = (node: Text, data: string) => {
+    if (!nodes || !parts) {
+      nodes = [head as Text];
+      parts = [headData];
+    }
+    nodes.push(node);
+    parts.push(data);
+    chars += data.length;
+    lastParent = node.parentNode;
+  };
+
+  const nextNode = (): Node | null => {
+    if (pendingFirst) {
+      const node = pendingFirst;
+      pendingFirst = null;
+      // The starting node is where the walker stands: it was never passed through the filter.
+      if (node.nodeType === TEXT_NODE) return node;
+      if (node.nodeType === ELEMENT_NODE && isMailtoLink(node)) return node;
+    }
+    return walker.nextNode();
+  };
+
+  return () => {
+    for (;;) {
+      if (ready.length > 0) return ready.shift() as HTMLAnchorElement;
+      if (done) {
+        const last = finish();
+        if (last) return last;
+        if (ready.length > 0) continue;
+        return null;
+      }
+      const node = nextNode();
+      if (!node) {
+        done = true;
+        continue;
+      }
+      if (node.nodeType !== TEXT_NODE) {
+        // A mailto link: it does not end a run, but a boundary passed before it has.
+        if (broken && after(node)) {
+          done = true;
+          continue;
+        }
+        const ended = broken ? finish() : null;
+        if (head !== null) {
+          held.push(node as HTMLAnchorElement);
+          continue;
+        }
+        if (!ended) return node as HTMLAnchorElement;
+        ready.push(node as HTMLAnchorElement);
+        return ended;
+      }
+      const text = node as Text;
+      const data = text.data;
+      if (head !== null && continues(text, data)) {
+        join(text, data);
+        broken = false;
+        continue;
+      }
+      broken = false;
+      if (after(text)) {
+        done = true;
+        continue;
+      }
+      const finished = finish();
+      open(text, data);
+      if (finished) return finished;
+    }
   };
 }
