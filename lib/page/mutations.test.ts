@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TextMatch } from '../people/types';
+import { MarkIndex } from './mark-index';
 import { DirtySet, FlushGate, watchMutations, type RescanPlan } from './mutations';
+import { createHighlightPainter } from './painter';
+import { Scanner } from './scanner';
 import { UI_HOST_TAG } from './skip';
 
 const isOwnUi = (node: Node) => node.nodeName.toLowerCase() === UI_HOST_TAG;
@@ -82,6 +86,18 @@ describe('DirtySet', () => {
     gone.hidden = true;
     dirty.add(await recordsOf(() => (gone.hidden = false)));
     expect(dirty.take().roots).toEqual([gone]);
+  });
+
+  it('rescans the text on either side of a removal, which may now flow together', async () => {
+    document.body.innerHTML = '<p id="p">Ada<br>Lovelace</p><ul id="list"><li>one</li><li>two</li></ul>';
+    const p = document.getElementById('p') as HTMLElement;
+    const [before, , after] = [...p.childNodes];
+    const dirty = new DirtySet({ isOwnUi, forget: () => undefined });
+    dirty.add(await recordsOf(() => p.querySelector('br')?.remove()));
+    expect(dirty.take().roots).toEqual([before, after]);
+    // Blocks beside a removal (a feed dropping an item) are not read again.
+    dirty.add(await recordsOf(() => document.querySelector('li')?.remove()));
+    expect(dirty.take().roots).toEqual([]);
   });
 
   it('ignores the extension’s own UI', async () => {
@@ -195,5 +211,90 @@ describe('watchMutations', () => {
     document.getElementById('feed')?.append(document.createElement('li'));
     await settle(5000);
     expect(onFlush).not.toHaveBeenCalled();
+  });
+});
+
+describe('following a page: names split across inline elements', () => {
+  const roster: Record<string, number> = { 'Ada Lovelace': 1, 'Grace Hopper': 2 };
+  const match = async (texts: string[]): Promise<TextMatch[][]> =>
+    texts.map((text) =>
+      Object.entries(roster).flatMap(([term, id]) => {
+        const at = text.indexOf(term);
+        return at === -1
+          ? []
+          : [{ start: at, end: at + term.length, kind: 'name' as const, personIds: [id] }];
+      }),
+    );
+
+  let controller: AbortController;
+  let index: MarkIndex;
+  beforeEach(() => {
+    controller = new AbortController();
+  });
+  afterEach(() => controller.abort());
+
+  /** The lens's wiring of scanner, index and mutations, with no delay before a rescan. */
+  async function follow(html: string): Promise<void> {
+    document.body.innerHTML = html;
+    index = new MarkIndex(createHighlightPainter(window));
+    const scanner = new Scanner({ match, index, signal: controller.signal });
+    scanner.enqueue(document.body);
+    await scanner.whenIdle();
+    watchMutations({
+      root: document.documentElement,
+      signal: controller.signal,
+      isOwnUi,
+      gate: new FlushGate(1, 1),
+      forget: (node) => index.forget(node),
+      onFlush: (plan) => {
+        if (plan.sweep) index.sweep();
+        for (const root of plan.roots) scanner.enqueue(root);
+      },
+    });
+  }
+  const markedAt = (node: Node | null | undefined, offset: number) =>
+    node ? index.marksAt(node, offset).map((m) => m.text) : [];
+
+  it('drops a split mark when one part changes, and finds it again when the name is whole again', async () => {
+    await follow('<p id="p">Met <em id="em">Ada</em> Lovelace today</p>');
+    const em = document.getElementById('em') as HTMLElement;
+    const rest = em.nextSibling as Text;
+    expect(markedAt(rest, 3)).toEqual(['Ada Lovelace']);
+
+    rest.data = ' Byron today';
+    // Dropped at once, from both parts, before any rescan.
+    await vi.waitFor(() => expect(markedAt(em.firstChild, 1)).toEqual([]));
+    expect(index.size).toBe(0);
+
+    rest.data = ' Lovelace today';
+    await vi.waitFor(() => expect(markedAt(em.firstChild, 1)).toEqual(['Ada Lovelace']));
+    expect(markedAt(rest, 3)).toEqual(['Ada Lovelace']);
+    expect(index.size).toBe(1);
+  });
+
+  it('finds a name whose second part is added later, or whose parts are joined by a removal', async () => {
+    await follow('<p id="p">Met <b>Grace</b> </p><p id="q">Ada <br>Lovelace</p>');
+    expect(index.size).toBe(0);
+    const p = document.getElementById('p') as HTMLElement;
+    const added = document.createElement('span');
+    added.textContent = 'Hopper';
+    p.append(added);
+    await vi.waitFor(() => expect(markedAt(added.firstChild, 2)).toEqual(['Grace Hopper']));
+    expect(markedAt(p.querySelector('b')?.firstChild, 0)).toEqual(['Grace Hopper']);
+
+    document.querySelector('#q br')?.remove();
+    await vi.waitFor(() =>
+      expect(markedAt(document.getElementById('q')?.lastChild, 2)).toEqual(['Ada Lovelace']),
+    );
+    expect(index.size).toBe(2);
+  });
+
+  it('drops a split mark whose part leaves with its element', async () => {
+    await follow('<p id="p"><span id="given">Ada</span> Lovelace</p>');
+    expect(index.size).toBe(1);
+    const rest = document.getElementById('given')?.nextSibling as Text;
+    document.getElementById('given')?.remove();
+    await vi.waitFor(() => expect(index.size).toBe(0));
+    expect(markedAt(rest, 3)).toEqual([]);
   });
 });

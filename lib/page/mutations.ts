@@ -2,7 +2,12 @@
  * Follows dynamic pages: mutation records are coalesced into a few roots to rescan, marks of text
  * that changed or left are dropped at once, and rescans are rate-limited with a back-off so that a
  * page that changes all the time costs a bounded amount of work.
+ *
+ * Text flows across inline elements (see walker.ts): a text node or inline element handed over as a
+ * root is rescanned with the run around it, and the text on either side of a removal is rescanned,
+ * since what stood between them may have kept apart the two halves of a name.
  */
+import { isInlineElement } from './walker';
 
 export interface RescanPlan {
   /** Connected roots to rescan, none inside another. */
@@ -42,6 +47,10 @@ export class DirtySet {
         // A `hidden` element was revealed (tabs, accordions): its text is new to us.
         if (!(record.target as Element).hasAttribute('hidden')) this.roots.add(record.target);
       } else {
+        if (record.removedNodes.length > 0) {
+          this.addNeighbour(record.previousSibling);
+          this.addNeighbour(record.nextSibling);
+        }
         for (const node of record.removedNodes) {
           if (node.nodeType === TEXT_NODE) this.hooks.forget(node);
           else if (node.nodeType === ELEMENT_NODE) {
@@ -55,6 +64,13 @@ export class DirtySet {
         }
       }
     }
+  }
+
+  /** Text, or an inline element, beside a removal: its run may now reach across the gap. */
+  private addNeighbour(node: Node | null): void {
+    if (!node || this.hooks.isOwnUi(node)) return;
+    if (node.nodeType === TEXT_NODE || (node.nodeType === ELEMENT_NODE && isInlineElement(node as Element)))
+      this.roots.add(node);
   }
 
   /** Hands over the work gathered so far, at most `maxRoots` roots (the rest stays for next time). */
