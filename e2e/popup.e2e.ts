@@ -419,6 +419,9 @@ describe('the popup in Chromium', () => {
     const pause = footer.getByRole('status').filter({ hasText: /rate limit/i });
     await pause.waitFor({ timeout: 15_000 });
     expect(await pause.textContent()).toMatch(/rate limit.*resume.*\d{1,2}:\d{2}/i);
+    // Affinity asked to wait: the meter says so rather than claiming the minute was spent.
+    const meter = footer.getByRole('meter', { name: /API requests/ });
+    expect(await meter.getAttribute('aria-valuetext')).toBe('Waiting for Affinity');
     const paused = await status(popup);
     expect(paused.rate.pausedUntil).not.toBeNull();
     expect(paused.rate.rateLimitedCount).toBeGreaterThan(0);
@@ -429,7 +432,6 @@ describe('the popup in Chromium', () => {
     const shown = card(popup, fullName(lukasz));
     await shown.waitFor({ timeout: 45_000 });
     await pause.waitFor({ state: 'detached', timeout: 45_000 });
-    const meter = footer.getByRole('meter', { name: /API requests/ });
     expect(await meter.getAttribute('aria-valuetext')).toMatch(/left this minute/);
     await expectCardMatchesSandbox(shown, lukasz);
     await backToResults(popup);
