@@ -141,11 +141,19 @@ export function markTexts(frame: Page | Frame): Promise<string[]> {
     highlight.forEach((range) => {
       const r = range as AbstractRange;
       const start = r.startContainer;
-      texts.push(
-        start.nodeType === Node.TEXT_NODE
-          ? (start as Text).data.slice(r.startOffset, r.endOffset)
-          : (start.textContent ?? ''),
-      );
+      if (start !== r.endContainer) {
+        // A name split across inline elements: one range over several text nodes.
+        const live = document.createRange();
+        live.setStart(start, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        texts.push(live.toString());
+      } else {
+        texts.push(
+          start.nodeType === Node.TEXT_NODE
+            ? (start as Text).data.slice(r.startOffset, r.endOffset)
+            : (start.textContent ?? ''),
+        );
+      }
     });
     return texts;
   }, HIGHLIGHT);
@@ -176,11 +184,20 @@ export function expectations(frame: Page | Frame): Promise<PageMarks> {
   return frame.evaluate((name) => {
     const ranges: AbstractRange[] = [];
     CSS.highlights.get(name)?.forEach((r) => void ranges.push(r as AbstractRange));
-    const textOf = (r: AbstractRange) =>
-      (r.startContainer.nodeType === Node.TEXT_NODE
-        ? (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)
-        : (r.startContainer.textContent ?? '')
+    const textOf = (r: AbstractRange) => {
+      // A name split across inline elements: one range over several text nodes.
+      if (r.startContainer !== r.endContainer) {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString().replace(/\s+/g, ' ');
+      }
+      return (
+        r.startContainer.nodeType === Node.TEXT_NODE
+          ? (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)
+          : (r.startContainer.textContent ?? '')
       ).replace(/\s+/g, ' ');
+    };
     const elements = [...document.querySelectorAll<HTMLElement>('[data-expect]')];
     const inside = (el: Element, r: AbstractRange) =>
       el === r.startContainer || el.contains(r.startContainer);
