@@ -60,6 +60,8 @@ const expected: Record<string, { marked: string; who: Person; selector: string; 
   e1: { marked: g4.email, who: g4, selector: '[data-expect="e1"]' },
   e2: { marked: 'Write to the founder', who: g5, selector: '#mailto-plain' },
   e3: { marked: g6.email, who: g6, selector: '#mailto-subject' },
+  'chip-email': { marked: 'the founder', who: g5, selector: '#chip-email', token: 'e2' },
+  'chip-hovercard': { marked: 'me and two others', who: g6, selector: '#chip-hovercard', token: 'e3' },
 };
 
 const ORGANIZATION_ROUTE = 'GET /organizations/{id}';

@@ -5,7 +5,7 @@
  *   e=<e-mail address of a roster person> (e0, e1, …)
  *   o=<full name of someone NOT in the roster> (o0, o1, …)
  * Tokens {{n0}}, {{n0.first}}, {{n0.last}}, {{n0.upper}}, {{n0.lower}}, {{e0}}, {{o0}} in text,
- * href, title and value are replaced before the extension's content script runs (document_idle).
+ * href, title, value and the address attributes of web mail (email, data-hovercard-id) are replaced before the extension's content script runs (document_idle).
  */
 (function () {
   'use strict';
@@ -39,7 +39,7 @@
     texts.forEach(function (t) {
       if (t.data.indexOf('{{') !== -1) t.data = fill(t.data);
     });
-    var attrs = ['href', 'title', 'value', 'placeholder'];
+    var attrs = ['href', 'title', 'value', 'placeholder', 'email', 'data-hovercard-id'];
     var elements = root.querySelectorAll ? root.querySelectorAll('*') : [];
     Array.prototype.forEach.call(elements, function (el) {
       attrs.forEach(function (a) {

@@ -85,6 +85,13 @@ describe('markAtPoint', () => {
     index.setLinkMark(link, 'g@h.io', { start: 0, end: 6, kind: 'email', personIds: [9] });
     expect(markAtPoint(index, document, 0, 0, link.querySelector('b'), measure)?.personIds).toEqual([9]);
   });
+  it('treats any point on a marked web mail chip as the chip', () => {
+    document.body.insertAdjacentHTML('beforeend', '<span id="chip" email="g@h.io"><i>Grace</i></span>');
+    const chip = document.getElementById('chip') as HTMLElement;
+    index.setLinkMark(chip, 'g@h.io', { start: 0, end: 6, kind: 'email', personIds: [9] });
+    expect(markAtPoint(index, document, 0, 0, chip.querySelector('i'), measure)?.personIds).toEqual([9]);
+  });
+
   it('finds a name split across inline elements from the caret in any of its parts', () => {
     document.body.innerHTML =
       '<p id="s"><em id="em">Grace</em> <a id="l" href="https://example.com">Hopper</a> and others</p>';

@@ -3,6 +3,7 @@
  * position (node + offset), looked up in the mark index, and confirmed against the mark's own
  * rectangles (a caret snaps to the nearest character even beside the text).
  */
+import { ADDRESS_SELECTOR } from './addresses';
 import type { Mark, MarkIndex } from './mark-index';
 
 export interface RectLike {
@@ -82,7 +83,7 @@ export function markAtPoint(
   measure: (mark: Mark) => RectLike[] = markRects,
 ): Mark | null {
   if (!target) return null;
-  const link = target.closest('a[href]');
+  const link = target.closest(ADDRESS_SELECTOR);
   const linkMark = link ? index.linkMark(link) : undefined;
   if (linkMark) return linkMark;
   // Pointer events target the text's parent element: most of the page is ruled out here.

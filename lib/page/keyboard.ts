@@ -1,4 +1,5 @@
 /** The in-page shortcut that opens the card for what has focus (the browser-level command is separate). */
+import { ADDRESS_SELECTOR } from './addresses';
 import type { Mark, MarkIndex } from './mark-index';
 
 export interface KeyLike {
@@ -24,7 +25,7 @@ export function isOpenShortcut(event: KeyLike): boolean {
 export function keyboardTarget(doc: Document, index: MarkIndex): Mark | null {
   const active = doc.activeElement;
   if (active && active !== doc.body && active !== doc.documentElement) {
-    const link = active.closest('a[href]');
+    const link = active.closest(ADDRESS_SELECTOR);
     const linkMark = link ? index.linkMark(link) : undefined;
     if (linkMark) return linkMark;
     const within = index.firstWithin(active);

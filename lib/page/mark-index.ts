@@ -1,5 +1,5 @@
 /**
- * Every mark on the page, by the text node (or mailto link) that holds it, kept sorted per node so
+ * Every mark on the page, by the text node (or the address element: mailto link, web mail chip) that holds it, kept sorted per node so
  * that hit-testing a caret offset is a binary search. Owns the painted ranges of its marks.
  *
  * A name split across inline elements ("<em>Ada</em> Lovelace") is one mark spanning several text
@@ -11,7 +11,7 @@ import type { MarkPainter } from './painter';
 
 export interface Mark {
   /** The text node the mark starts in, or the link. */
-  node: Text | HTMLAnchorElement;
+  node: Text | Element;
   /** UTF-16 offsets: `start` into `node`, `end` into `endNode` (else `node`); 0..childNodes.length for a link. */
   start: number;
   end: number;
@@ -77,7 +77,7 @@ function markable(matches: readonly TextMatch[], length: number): TextMatch[] {
 
 export class MarkIndex {
   private readonly texts = new Map<Text, Mark[]>();
-  private readonly links = new Map<HTMLAnchorElement, Mark>();
+  private readonly links = new Map<Element, Mark>();
   /** The text nodes each mark spanning several of them covers. */
   private readonly spanned = new Map<Mark, readonly Text[]>();
   /** Elements whose direct text children hold marks: a cheap test before an exact hit test. */
@@ -142,8 +142,8 @@ export class MarkIndex {
     }
   }
 
-  /** Marks a mailto link as a whole; `match` is the roster's answer for its address. */
-  setLinkMark(link: HTMLAnchorElement, address: string, match: TextMatch | undefined): void {
+  /** Marks an address element (a mailto link, a web mail chip) as a whole; `match` is the roster's answer for its address. */
+  setLinkMark(link: Element, address: string, match: TextMatch | undefined): void {
     this.forget(link);
     if (!match || match.personIds.length === 0) return;
     this.links.set(link, this.paint(link, match, address));
@@ -189,10 +189,10 @@ export class MarkIndex {
         if (mark.endNode) this.unlist(mark, node as Text);
       }
     }
-    const link = this.links.get(node as HTMLAnchorElement);
+    const link = this.links.get(node as Element);
     if (link) {
       this.painter.remove(link.range);
-      this.links.delete(node as HTMLAnchorElement);
+      this.links.delete(node as Element);
     }
   }
 
@@ -224,7 +224,7 @@ export class MarkIndex {
   }
 
   linkMark(link: Element): Mark | undefined {
-    return this.links.get(link as HTMLAnchorElement);
+    return this.links.get(link as Element);
   }
 
   /** False when `element` certainly has no marked text child. */

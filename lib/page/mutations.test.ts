@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TextMatch } from '../people/types';
 import { MarkIndex } from './mark-index';
-import { DirtySet, FlushGate, watchMutations, type RescanPlan } from './mutations';
+import { DirtySet, FlushGate, OBSERVED_ATTRIBUTES, watchMutations, type RescanPlan } from './mutations';
 import { createHighlightPainter } from './painter';
 import { Scanner } from './scanner';
 import { UI_HOST_TAG } from './skip';
@@ -18,7 +18,7 @@ async function recordsOf(change: () => void): Promise<MutationRecord[]> {
     subtree: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['hidden'],
+    attributeFilter: [...OBSERVED_ATTRIBUTES],
   });
   change();
   await new Promise((r) => setTimeout(r, 0));
@@ -86,6 +86,15 @@ describe('DirtySet', () => {
     gone.hidden = true;
     dirty.add(await recordsOf(() => (gone.hidden = false)));
     expect(dirty.take().roots).toEqual([gone]);
+  });
+
+  it('rescans an element that comes to stand for an address, as a web mail chip filled in late', async () => {
+    const forget = vi.fn();
+    const dirty = new DirtySet({ isOwnUi, forget });
+    const p = document.getElementById('p') as HTMLElement;
+    dirty.add(await recordsOf(() => p.setAttribute('email', 'ada@example.com')));
+    expect(forget).toHaveBeenCalledWith(p);
+    expect(dirty.take().roots).toEqual([p]);
   });
 
   it('rescans the text on either side of a removal, which may now flow together', async () => {

@@ -7,7 +7,11 @@
  * root is rescanned with the run around it, and the text on either side of a removal is rescanned,
  * since what stood between them may have kept apart the two halves of a name.
  */
+import { ADDRESS_ATTRIBUTE_NAMES } from './addresses';
 import { isInlineElement } from './walker';
+
+/** Attribute changes that may change what is marked: a revealed element, an address. */
+export const OBSERVED_ATTRIBUTES: readonly string[] = ['hidden', ...ADDRESS_ATTRIBUTE_NAMES];
 
 export interface RescanPlan {
   /** Connected roots to rescan, none inside another. */
@@ -44,8 +48,15 @@ export class DirtySet {
         this.hooks.forget(record.target);
         this.roots.add(record.target);
       } else if (record.type === 'attributes') {
-        // A `hidden` element was revealed (tabs, accordions): its text is new to us.
-        if (!(record.target as Element).hasAttribute('hidden')) this.roots.add(record.target);
+        const element = record.target as Element;
+        if (record.attributeName === 'hidden') {
+          // A `hidden` element was revealed (tabs, accordions): its text is new to us.
+          if (!element.hasAttribute('hidden')) this.roots.add(element);
+        } else {
+          // An element stands for another address now, or for one at all (a chip filled in late).
+          this.hooks.forget(element);
+          this.roots.add(element);
+        }
       } else {
         if (record.removedNodes.length > 0) {
           this.addNeighbour(record.previousSibling);
@@ -153,7 +164,7 @@ export function watchMutations(options: MutationWatcherOptions): void {
     subtree: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['hidden'],
+    attributeFilter: [...OBSERVED_ATTRIBUTES],
   });
   options.signal.addEventListener(
     'abort',

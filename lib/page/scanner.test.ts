@@ -37,7 +37,7 @@ function makeScanner(overrides: Partial<ScannerOptions> = {}) {
 }
 
 const markedTexts = (index: MarkIndex) =>
-  [...document.querySelectorAll('p, a')].flatMap((el) => {
+  [...document.querySelectorAll('p, a, [email]')].flatMap((el) => {
     const node = el.firstChild;
     const link = index.linkMark(el);
     return [
@@ -59,6 +59,15 @@ describe('Scanner', () => {
     await scanner.whenIdle();
     expect(sent.flat()).toEqual(['Ada Lovelace wrote it', 'nobody here', 'ada@example.com', 'write']);
     expect(markedTexts(index)).toEqual(['Ada Lovelace', 'link:ada@example.com']);
+  });
+
+  it('marks a web mail chip whose address is in an attribute', async () => {
+    document.body.innerHTML = '<p>From <span id="chip" email="ada@example.com" name="Ada">Ada</span></p>';
+    const { scanner, index, sent } = makeScanner();
+    scanner.enqueue(document.body);
+    await scanner.whenIdle();
+    expect(sent.flat()).toContain('ada@example.com');
+    expect(markedTexts(index)).toEqual(['link:ada@example.com']);
   });
 
   it('batches texts by size so no message carries too much', async () => {

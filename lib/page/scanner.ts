@@ -6,7 +6,8 @@
  */
 import type { TextMatch } from '../people/types';
 import type { MarkIndex } from './mark-index';
-import { createPageWalker, isTextRun, mailtoAddress, type TextRun, type WalkItem } from './walker';
+import { addressOf } from './addresses';
+import { createPageWalker, isTextRun, type TextRun, type WalkItem } from './walker';
 import { DutyCycle, yieldToMain } from './yield';
 
 /** The protocol accepts texts up to this length; longer nodes are matched on their first part. */
@@ -31,7 +32,7 @@ export interface ScannerOptions {
 
 interface Entry {
   target: WalkItem;
-  /** The node's text (or the link's href) when read, to detect changes before applying; a run keeps its parts. */
+  /** The node's text (or the element's address) when read, to detect changes before applying; a run keeps its parts. */
   source: string;
   sent: string;
 }
@@ -216,8 +217,8 @@ export class Scanner {
       if (node.data !== entry.source) return;
       this.options.index.setTextMarks(node, entry.sent, matches);
     } else {
-      const link = target as HTMLAnchorElement;
-      if (link.getAttribute('href') !== entry.source) return;
+      const link = target as Element;
+      if (addressOf(link) !== entry.source) return;
       this.options.index.setLinkMark(
         link,
         entry.sent,
@@ -247,9 +248,8 @@ function toEntry(item: WalkItem): Entry | null {
       sent: source.length > MAX_TEXT_LENGTH ? source.slice(0, MAX_TEXT_LENGTH) : source,
     };
   }
-  const href = (item as HTMLAnchorElement).getAttribute('href') ?? '';
-  const address = mailtoAddress(href);
-  return address ? { target: item, source: href, sent: address } : null;
+  const address = addressOf(item as Element);
+  return address ? { target: item, source: address, sent: address } : null;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,14 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UI_HOST_TAG, isCandidateText, isInsideSkipped } from './skip';
-import {
-  createPageWalker,
-  isTextRun,
-  mailtoAddress,
-  RUN_MAX_CHARS,
-  RUN_MAX_NODES,
-  type WalkItem,
-} from './walker';
+import { createPageWalker, isTextRun, RUN_MAX_CHARS, RUN_MAX_NODES, type WalkItem } from './walker';
 
 function walkAll(root: Node): WalkItem[] {
   const next = createPageWalker(root);
@@ -20,9 +13,9 @@ function walkAll(root: Node): WalkItem[] {
 /** A text node's text trimmed, a run's parts between bars ("Met |Ada| Lovelace"), a link's href. */
 const describeItem = (item: WalkItem) => {
   if (isTextRun(item)) return item.parts.join('|');
-  return item.nodeType === 3
-    ? (item as Text).data.trim()
-    : `<a ${(item as HTMLAnchorElement).getAttribute('href')}>`;
+  if (item.nodeType === 3) return (item as Text).data.trim();
+  const element = item as Element;
+  return `<${element.localName} ${element.getAttribute('href') ?? element.getAttribute('email') ?? element.getAttribute('data-hovercard-id')}>`;
 };
 
 describe('page walker', () => {
@@ -78,6 +71,17 @@ describe('page walker', () => {
       '<a mailto:g@h.io>',
       'Grace| |Hopper',
       'Done here',
+    ]);
+  });
+
+  it('yields web mail chips, which keep the address in an attribute, as targets too', () => {
+    document.body.innerHTML =
+      '<div role="row"><span email="ada@example.com" name="Ada">Ada</span>, <span data-hovercard-id="g@h.io">me</span> <span data-hovercard-id="1172635">Bob</span></div>';
+    expect(walkAll(document.body).map(describeItem)).toEqual([
+      '<span ada@example.com>',
+      'Ada|, |me| |Bob',
+      // Met inside the run, given once the run is.
+      '<span g@h.io>',
     ]);
   });
 
@@ -212,21 +216,6 @@ describe('page walker: text that flows across inline elements', () => {
       '<div>Lead <a id="r" href="/x"><div>Ada Lovelace</div>tail</a> after<p>Not this</p></div>';
     const root = document.getElementById('r') as HTMLElement;
     expect(walkAll(root).map(describeItem)).toEqual(['Lead', 'Ada Lovelace', 'tail| after']);
-  });
-});
-
-describe('mailtoAddress', () => {
-  it('takes the first address, decoded, without the query', () => {
-    expect(mailtoAddress('mailto:ada@example.com')).toBe('ada@example.com');
-    expect(mailtoAddress('MAILTO:ada@example.com?subject=Hi')).toBe('ada@example.com');
-    expect(mailtoAddress('mailto:ada%40example.com,grace@example.com')).toBe('ada@example.com');
-  });
-
-  it('refuses what is not an address', () => {
-    expect(mailtoAddress('https://example.com')).toBeNull();
-    expect(mailtoAddress('mailto:')).toBeNull();
-    expect(mailtoAddress('mailto:?subject=hi')).toBeNull();
-    expect(mailtoAddress('mailto:%E0%A4%A')).toBeNull();
   });
 });
 

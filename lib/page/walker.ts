@@ -7,6 +7,7 @@
  * node, yielded as the node itself (no allocation); longer ones as a TextRun.
  */
 import { isCandidateText, isInsideSkipped, isSkippedElement } from './skip';
+import { isAddressElement } from './addresses';
 
 /** Text nodes that flow together, and their data when read (joined exactly, nothing added). */
 export interface TextRun {
@@ -15,7 +16,8 @@ export interface TextRun {
   readonly text: string;
 }
 
-export type WalkItem = Text | TextRun | HTMLAnchorElement;
+/** A run of text, or an element standing for an address (a mailto link, a web mail chip). */
+export type WalkItem = Text | TextRun | Element;
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -86,28 +88,6 @@ export function isTextRun(item: WalkItem): item is TextRun {
   return (item as Partial<TextRun>).parts !== undefined;
 }
 
-/** The first address of a mailto: URL ("mailto:a@b.co,c@d.co?subject=hi" gives "a@b.co"). */
-export function mailtoAddress(href: string): string | null {
-  if (!/^mailto:/i.test(href)) return null;
-  const list = href.slice('mailto:'.length).split('?')[0] ?? '';
-  const first = list.split(',')[0]?.trim() ?? '';
-  let address: string;
-  try {
-    address = decodeURIComponent(first);
-  } catch {
-    address = first;
-  }
-  return /^[^@\s]+@[^@\s]+$/.test(address) ? address : null;
-}
-
-export function isMailtoLink(node: Node): node is HTMLAnchorElement {
-  return (
-    node.nodeType === ELEMENT_NODE &&
-    (node as Element).localName === 'a' &&
-    mailtoAddress((node as Element).getAttribute('href') ?? '') !== null
-  );
-}
-
 /**
  * Returns a function that yields the next item under `root` (root included) or null at the end.
  * Pulling one item at a time lets the caller stop at its time budget and resume after yielding.
@@ -137,7 +117,7 @@ export function createPageWalker(root: Node): () => WalkItem | null {
         return FILTER_REJECT;
       }
       if (!INLINE_TAGS.has(element.localName)) broken = true;
-      return isMailtoLink(element) ? FILTER_ACCEPT : FILTER_SKIP;
+      return isAddressElement(element) ? FILTER_ACCEPT : FILTER_SKIP;
     },
   });
 
@@ -174,8 +154,8 @@ export function createPageWalker(root: Node): () => WalkItem | null {
   let lastParent: Node | null = null;
   let headBlock: Element | null | undefined;
   /** Links met while a run is open wait for it (items come in document order), then are ready. */
-  const held: HTMLAnchorElement[] = [];
-  const ready: HTMLAnchorElement[] = [];
+  const held: Element[] = [];
+  const ready: Element[] = [];
   let pendingFirst: Node | null = first;
   let done = false;
 
@@ -224,14 +204,14 @@ export function createPageWalker(root: Node): () => WalkItem | null {
       pendingFirst = null;
       // The starting node is where the walker stands: it was never passed through the filter.
       if (node.nodeType === TEXT_NODE) return node;
-      if (node.nodeType === ELEMENT_NODE && isMailtoLink(node)) return node;
+      if (isAddressElement(node)) return node;
     }
     return walker.nextNode();
   };
 
   return () => {
     for (;;) {
-      if (ready.length > 0) return ready.shift() as HTMLAnchorElement;
+      if (ready.length > 0) return ready.shift() as Element;
       if (done) {
         const last = finish();
         if (last) return last;
@@ -244,18 +224,18 @@ export function createPageWalker(root: Node): () => WalkItem | null {
         continue;
       }
       if (node.nodeType !== TEXT_NODE) {
-        // A mailto link: it does not end a run, but a boundary passed before it has.
+        // An address element: it does not end a run, but a boundary passed before it has.
         if (broken && after(node)) {
           done = true;
           continue;
         }
         const ended = broken ? finish() : null;
         if (head !== null) {
-          held.push(node as HTMLAnchorElement);
+          held.push(node as Element);
           continue;
         }
-        if (!ended) return node as HTMLAnchorElement;
-        ready.push(node as HTMLAnchorElement);
+        if (!ended) return node as Element;
+        ready.push(node as Element);
         return ended;
       }
       const text = node as Text;
