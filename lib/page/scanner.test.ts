@@ -46,6 +46,19 @@ const markedTexts = (index: MarkIndex) =>
     ];
   });
 
+/** A scanner whose answers wait until `release()`: the page can change while texts are matched. */
+function gatedScanner() {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const made = makeScanner({
+    match: async (texts) => {
+      await gate;
+      return matchTexts(texts);
+    },
+  });
+  return { ...made, release: () => release() };
+}
+
 describe('Scanner', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
@@ -150,14 +163,7 @@ describe('Scanner', () => {
   it('drops answers for text that changed or left while it was being matched', async () => {
     document.body.innerHTML =
       '<p id="a">Ada Lovelace</p><p id="b">Grace Hopper</p><p id="c">Ada Lovelace again</p>';
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const { scanner, index } = makeScanner({
-      match: async (texts) => {
-        await gate;
-        return matchTexts(texts);
-      },
-    });
+    const { scanner, index, release } = gatedScanner();
     scanner.enqueue(document.body);
     await new Promise((r) => setTimeout(r, 0));
     (document.getElementById('a')?.firstChild as Text).data = 'Someone else entirely';
@@ -188,14 +194,7 @@ describe('Scanner', () => {
 
   it('drops the answer for a run one of whose parts changed while it was being matched', async () => {
     document.body.innerHTML = '<p><b>Ada</b> Lovelace</p><p><b>Grace</b> Hopper</p>';
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const { scanner, index } = makeScanner({
-      match: async (texts) => {
-        await gate;
-        return matchTexts(texts);
-      },
-    });
+    const { scanner, index, release } = gatedScanner();
     scanner.enqueue(document.body);
     await new Promise((r) => setTimeout(r, 0));
     (document.querySelector('b')?.nextSibling as Text).data = ' Byron';
