@@ -114,6 +114,36 @@ describe('startLens', () => {
     expect(lens.index.marksAt(added.firstChild as Text, 0)[0]?.personIds).toEqual([2]);
   });
 
+  it('marks, paints and follows names in open shadow roots until stopped, and leaves closed roots alone', async () => {
+    const card = document.createElement('x-card');
+    const open = card.attachShadow({ mode: 'open' });
+    open.innerHTML = '<p>Owner: Grace Hopper</p>';
+    const bare = document.createElement('x-badge');
+    bare.attachShadow({ mode: 'open' }).append('Ada Lovelace');
+    const vault = document.createElement('x-vault');
+    vault.attachShadow({ mode: 'closed' }).innerHTML = '<p>Grace Hopper, privately</p>';
+    document.body.append(card, bare, vault);
+    lens = startLens(prefs());
+    await lens.idle();
+    expect(sentTexts()).not.toContain('Grace Hopper, privately');
+    expect(lens.index.size).toBe(4);
+    // Text directly in a shadow root is painted too (its host's box holds it).
+    await vi.waitFor(() => expect(painted()).toBe(4));
+
+    const owner = open.querySelector('p') as HTMLElement;
+    owner.textContent = 'Owner: Ada Lovelace';
+    await vi.waitFor(() =>
+      expect(lens?.index.marksAt(owner.firstChild as Text, 8)[0]?.personIds).toEqual([1]),
+    );
+
+    lens.stop();
+    expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
+    const calls = send.mock.calls.length;
+    owner.textContent = 'Owner: Grace Hopper';
+    await new Promise((r) => setTimeout(r, 300));
+    expect(send.mock.calls.length).toBe(calls);
+  });
+
   it('stop leaves the page as it found it: no marks, card, observer or listener', async () => {
     lens = startLens(prefs());
     await lens.idle();

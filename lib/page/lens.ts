@@ -13,7 +13,7 @@ import { shellStyles } from './card/shell-styles';
 import { startHover, type HoverFeature } from './hover';
 import { defaultTimings, type IntentTimings } from './intent';
 import { MarkIndex } from './mark-index';
-import { watchMutations } from './mutations';
+import { watchMutations, type MutationWatcher } from './mutations';
 import { createHighlightPainter } from './painter';
 import { Scanner } from './scanner';
 import { UI_HOST_TAG } from './skip';
@@ -66,10 +66,13 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
   const painter = createHighlightPainter(win);
   painter.setVisible(prefs.showMarks);
   const index = new MarkIndex(painter);
+  // Started before the first walk, which reports the shadow roots it enters.
+  let watcher: MutationWatcher | null = null;
   const scanner = new Scanner({
     match: (texts) => send('page/match', { texts }),
     index,
     signal,
+    onShadowRoot: (root) => watcher?.observe(root),
     // Not signed in or no roster yet: the page stays unmarked. Only a lost context is acted on.
     onError: contextLost,
   });
@@ -100,8 +103,7 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
 
   const startup = whenPageSettled(win, signal).then(() => {
     if (signal.aborted || !doc.body) return;
-    scanner.enqueue(doc.body);
-    watchMutations({
+    watcher = watchMutations({
       root: doc.documentElement,
       signal,
       isOwnUi: (node) => node.nodeName.toLowerCase() === UI_HOST_TAG,
@@ -111,6 +113,7 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
         for (const root of plan.roots) scanner.enqueue(root);
       },
     });
+    scanner.enqueue(doc.body);
   });
 
   return {

@@ -223,6 +223,48 @@ describe('watchMutations', () => {
   });
 });
 
+describe('watchMutations: open shadow roots', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    document.body.innerHTML = '<x-card id="card"></x-card>';
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('follows changes inside the shadow roots it is given, and stops observing them all when aborted', async () => {
+    const root = (document.getElementById('card') as HTMLElement).attachShadow({ mode: 'open' });
+    root.innerHTML = '<p id="owner">Ada Lovelace</p><ul></ul>';
+    const plans: RescanPlan[] = [];
+    const forget = vi.fn();
+    const controller = new AbortController();
+    const watcher = watchMutations({
+      root: document.documentElement,
+      signal: controller.signal,
+      isOwnUi,
+      forget,
+      onFlush: (p) => plans.push(p),
+    });
+    watcher.observe(root);
+    watcher.observe(root);
+    const text = root.getElementById('owner')?.firstChild as Text;
+    text.data = 'Grace Hopper';
+    const item = Object.assign(document.createElement('li'), { textContent: 'Alan Turing' });
+    root.querySelector('ul')?.append(item);
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(forget).toHaveBeenCalledWith(text);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]?.roots).toEqual([text, item]);
+
+    controller.abort();
+    text.data = 'Barbara Liskov';
+    watcher.observe(root);
+    root.append(document.createElement('p'));
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(plans).toHaveLength(1);
+  });
+});
+
 describe('following a page: names split across inline elements', () => {
   const roster: Record<string, number> = { 'Ada Lovelace': 1, 'Grace Hopper': 2 };
   const match = async (texts: string[]): Promise<TextMatch[][]> =>

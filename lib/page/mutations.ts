@@ -6,6 +6,9 @@
  * Text flows across inline elements (see walker.ts): a text node or inline element handed over as a
  * root is rescanned with the run around it, and the text on either side of a removal is rescanned,
  * since what stood between them may have kept apart the two halves of a name.
+ *
+ * An observer on the document does not see inside shadow trees: each open shadow root the walk
+ * enters is observed too, by the same observer, so one disconnect ends it all.
  */
 import { ADDRESS_ATTRIBUTE_NAMES } from './addresses';
 import { isInlineElement } from './walker';
@@ -138,8 +141,13 @@ export interface MutationWatcherOptions extends DirtyHooks {
   now?: () => number;
 }
 
-/** Observes `root` until the signal aborts. */
-export function watchMutations(options: MutationWatcherOptions): void {
+export interface MutationWatcher {
+  /** Follows changes under another root too (an open shadow root); observing one twice is harmless. */
+  observe(root: Node): void;
+}
+
+/** Observes `root`, and whatever else it is given, until the signal aborts. */
+export function watchMutations(options: MutationWatcherOptions): MutationWatcher {
   const dirty = new DirtySet(options);
   const gate = options.gate ?? new FlushGate();
   const now = options.now ?? (() => performance.now());
@@ -159,13 +167,19 @@ export function watchMutations(options: MutationWatcherOptions): void {
     dirty.add(records);
     if (dirty.pending) schedule();
   });
-  observer.observe(options.root, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: [...OBSERVED_ATTRIBUTES],
-  });
+  const watched = new WeakSet<Node>();
+  const observe = (root: Node) => {
+    if (options.signal.aborted || watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: [...OBSERVED_ATTRIBUTES],
+    });
+  };
+  observe(options.root);
   options.signal.addEventListener(
     'abort',
     () => {
@@ -174,4 +188,5 @@ export function watchMutations(options: MutationWatcherOptions): void {
     },
     { once: true },
   );
+  return { observe };
 }

@@ -8,6 +8,9 @@
  * the page about 40 ms per frame in which anything changed. An IntersectionObserver on the elements
  * holding marks adds their ranges when they come within a screen of the viewport, and takes them
  * out when they leave.
+ *
+ * Marks inside open shadow roots are drawn by the same rule: Chromium's highlight styles inherit
+ * through the flattened tree, so the document's `::highlight()` rule reaches into shadow trees.
  */
 
 import { nearViewport } from './near-viewport';
@@ -56,6 +59,14 @@ function rangeFactory(win: HighlightWindow, doc: Document): MarkPainter['makeRan
   };
 }
 
+/**
+ * The element whose box holds a range's start: text directly in a shadow root is drawn in its host.
+ */
+function holdingElement(container: Node): Element | null {
+  if (container.nodeType === 1) return container as Element;
+  return container.parentElement ?? (container.parentNode as Partial<ShadowRoot> | null)?.host ?? null;
+}
+
 export function createHighlightPainter(win: Window): MarkPainter {
   const w = win as unknown as HighlightWindow;
   const makeRange = rangeFactory(w, win.document);
@@ -79,8 +90,7 @@ export function createHighlightPainter(win: Window): MarkPainter {
   return {
     makeRange,
     add(range) {
-      const container = range.startContainer;
-      const holder = container.nodeType === 1 ? (container as Element) : container.parentElement;
+      const holder = holdingElement(range.startContainer);
       if (!holder) return;
       let ranges = rangesOf.get(holder);
       if (!ranges) {

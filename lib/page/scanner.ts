@@ -17,6 +17,8 @@ export interface ScannerOptions {
   match(texts: string[]): Promise<TextMatch[][]>;
   index: MarkIndex;
   signal: AbortSignal;
+  /** Hears of each open shadow root the walk enters (to follow its changes). */
+  onShadowRoot?(root: ShadowRoot): void;
   /** Called when a batch could not be matched (the batch is dropped). */
   onError?(error: unknown): void;
   sliceMs?: number;
@@ -147,7 +149,7 @@ export class Scanner {
       if (!this.walk) {
         const root = this.roots.shift();
         if (!root) break;
-        this.walk = createPageWalker(root);
+        this.walk = createPageWalker(root, this.options.onShadowRoot);
       }
       const item = this.walk();
       if (!item) {

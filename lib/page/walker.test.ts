@@ -219,6 +219,76 @@ describe('page walker: text that flows across inline elements', () => {
   });
 });
 
+describe('page walker: open shadow roots (web components)', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  /** A host element with a shadow root of the given mode holding `html`. */
+  function host(id: string, html: string, mode: ShadowRootMode = 'open', tag = 'x-card'): ShadowRoot {
+    const element = document.createElement(tag);
+    element.id = id;
+    const root = element.attachShadow({ mode });
+    root.innerHTML = html;
+    document.body.append(element);
+    return root;
+  }
+
+  it('reads open shadow roots where their host stands, nested ones too, and never a closed root', () => {
+    document.body.innerHTML = '<p>Before Ada Lovelace</p>';
+    const open = host('open', '<p>Owner: <b>Grace</b> Hopper</p><x-inner></x-inner>');
+    (open.querySelector('x-inner') as Element).attachShadow({ mode: 'open' }).append('Alan Turing');
+    host('closed', '<p>Edsger Dijkstra</p>', 'closed');
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'After Barbara Liskov' }));
+    expect(walkAll(document.body).map(describeItem)).toEqual([
+      'Before Ada Lovelace',
+      'Owner: |Grace| Hopper',
+      'Alan Turing',
+      'After Barbara Liskov',
+    ]);
+  });
+
+  it('applies the skip rules inside shadow roots, and to hosts', () => {
+    host('a', '<pre>Grace Hopper</pre><div contenteditable="true">Grace Hopper</div><p>Ada Lovelace</p>');
+    const hidden = host('b', '<p>Grace Hopper</p>');
+    hidden.host.setAttribute('hidden', '');
+    expect(walkAll(document.body).map(describeItem)).toEqual(['Ada Lovelace']);
+    // A root handed over from inside a skipped host is not read either.
+    expect(walkAll(hidden.querySelector('p') as Element)).toEqual([]);
+  });
+
+  it('reads the shadow tree before the host’s own (slotted) children, which are read as light text', () => {
+    document.body.innerHTML = '<p id="p">Met <span id="chip">Ada Lovelace</span> today</p>';
+    const chip = document.getElementById('chip') as HTMLElement;
+    chip.attachShadow({ mode: 'open' }).innerHTML = '<b>Card:</b> <slot></slot>';
+    // The run before the host ends there; the host's children flow on with the text after it, as without a shadow root.
+    expect(walkAll(document.body).map(describeItem)).toEqual(['Met', 'Card:| ', 'Ada Lovelace| today']);
+  });
+
+  it('tells of every open shadow root it enters, also from a root inside or at a host', () => {
+    const outer = host('outer', '<p>Grace Hopper</p><x-inner></x-inner>');
+    const inner = (outer.querySelector('x-inner') as Element).attachShadow({ mode: 'open' });
+    inner.innerHTML = '<p>Alan Turing</p>';
+    const met: ShadowRoot[] = [];
+    const walk = (root: Node) => {
+      const next = createPageWalker(root, (r) => met.push(r));
+      const items: WalkItem[] = [];
+      for (let item = next(); item; item = next()) items.push(item);
+      return items.map(describeItem);
+    };
+    expect(walk(document.body)).toEqual(['Grace Hopper', 'Alan Turing']);
+    expect(met).toEqual([outer, inner]);
+    met.length = 0;
+    // A host added later (a mutation hands it over) is entered; text directly in a root is read with its run.
+    expect(walk(outer.host)).toEqual(['Grace Hopper', 'Alan Turing']);
+    expect(walk(inner.querySelector('p')?.firstChild as Text)).toEqual(['Alan Turing']);
+    expect(met).toEqual([outer, inner]);
+    const bare = host('bare', '');
+    bare.append('Ada ', Object.assign(document.createElement('em'), { textContent: 'Lovelace' }));
+    expect(walk(bare.lastChild as Element)).toEqual(['Ada |Lovelace']);
+  });
+});
+
 describe('isCandidateText', () => {
   it('needs three characters and a letter, in any script', () => {
     expect(isCandidateText('Ada')).toBe(true);

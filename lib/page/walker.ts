@@ -5,6 +5,9 @@
  * A run is the text nodes that flow together inside one block: "<em>Ada</em> Lovelace" is one
  * run, so a name split across inline elements is matched as one text. Most runs are a single text
  * node, yielded as the node itself (no allocation); longer ones as a TextRun.
+ *
+ * Open shadow roots (web components) are read where their host stands, before the host's own
+ * children; a closed root cannot be reached and is left alone. A host ends the run before it.
  */
 import { isCandidateText, isInsideSkipped, isSkippedElement } from './skip';
 import { isAddressElement } from './addresses';
@@ -77,11 +80,34 @@ export function isInlineElement(element: Element): boolean {
   return INLINE_TAGS.has(element.localName);
 }
 
-/** The nearest ancestor that is not inline: text under the same one can flow together. */
-function blockOf(node: Node): Element | null {
-  let element = node.parentElement;
-  while (element && INLINE_TAGS.has(element.localName)) element = element.parentElement;
-  return element;
+/**
+ * The nearest ancestor that is not inline: text under the same one can flow together. Inside a
+ * shadow tree that may be the shadow root itself.
+ */
+function blockOf(node: Node): Node | null {
+  let parent = node.parentNode;
+  while (parent && parent.nodeType === ELEMENT_NODE && INLINE_TAGS.has((parent as Element).localName))
+    parent = parent.parentNode;
+  return parent;
+}
+
+/** The open shadow root an element hosts (a closed one reads as null). */
+function openShadowOf(node: Node): ShadowRoot | null {
+  return node.nodeType === ELEMENT_NODE ? (node as Element).shadowRoot : null;
+}
+
+/** The host of the shadow tree a node is in, or null in the document's own tree. */
+export function shadowHostOf(node: Node): Element | null {
+  const root = node.getRootNode();
+  return root.nodeType === 11 ? ((root as Partial<ShadowRoot>).host ?? null) : null;
+}
+
+/** Whether a node, or a shadow host it is inside (at any depth), is skipped. */
+function isInsideSkippedHost(node: Node): boolean {
+  for (let at: Node | null = node; at; at = shadowHostOf(at)) {
+    if (isInsideSkipped(at)) return true;
+  }
+  return false;
 }
 
 export function isTextRun(item: WalkItem): item is TextRun {
@@ -96,8 +122,11 @@ export function isTextRun(item: WalkItem): item is TextRun {
  * whole run around it: the run's other nodes are read again too, so a name spanning the changed
  * part and its neighbours is found.
  */
-export function createPageWalker(root: Node): () => WalkItem | null {
-  if (isInsideSkipped(root)) return () => null;
+export function createPageWalker(
+  root: Node,
+  onShadowRoot?: (shadowRoot: ShadowRoot) => void,
+): () => WalkItem | null {
+  if (isInsideSkippedHost(root)) return () => null;
   const isText = root.nodeType === TEXT_NODE;
   const isElement = root.nodeType === ELEMENT_NODE;
   if (!isText && !isElement && root.nodeType !== 9 && root.nodeType !== 11) return () => null;
@@ -115,6 +144,10 @@ export function createPageWalker(root: Node): () => WalkItem | null {
       if (isSkippedElement(element)) {
         broken = true;
         return FILTER_REJECT;
+      }
+      if (element.shadowRoot !== null) {
+        broken = true;
+        return FILTER_ACCEPT;
       }
       if (!INLINE_TAGS.has(element.localName)) broken = true;
       return isAddressElement(element) ? FILTER_ACCEPT : FILTER_SKIP;
@@ -152,12 +185,14 @@ export function createPageWalker(root: Node): () => WalkItem | null {
   let parts: string[] | null = null;
   let chars = 0;
   let lastParent: Node | null = null;
-  let headBlock: Element | null | undefined;
+  let headBlock: Node | null | undefined;
   /** Links met while a run is open wait for it (items come in document order), then are ready. */
   const held: Element[] = [];
   const ready: Element[] = [];
   let pendingFirst: Node | null = first;
   let done = false;
+  /** The walk of a shadow root met on the way, read to its end before going on. */
+  let inner: (() => WalkItem | null) | null = null;
 
   const finish = (): Text | TextRun | null => {
     const node = head;
@@ -204,7 +239,7 @@ export function createPageWalker(root: Node): () => WalkItem | null {
       pendingFirst = null;
       // The starting node is where the walker stands: it was never passed through the filter.
       if (node.nodeType === TEXT_NODE) return node;
-      if (isAddressElement(node)) return node;
+      if (isAddressElement(node) || openShadowOf(node)) return node;
     }
     return walker.nextNode();
   };
@@ -212,6 +247,11 @@ export function createPageWalker(root: Node): () => WalkItem | null {
   return () => {
     for (;;) {
       if (ready.length > 0) return ready.shift() as Element;
+      if (inner) {
+        const item = inner();
+        if (item) return item;
+        inner = null;
+      }
       if (done) {
         const last = finish();
         if (last) return last;
@@ -221,6 +261,21 @@ export function createPageWalker(root: Node): () => WalkItem | null {
       const node = nextNode();
       if (!node) {
         done = true;
+        continue;
+      }
+      const shadowRoot = openShadowOf(node);
+      if (shadowRoot) {
+        // A host: the run before it ends, and its shadow tree is read before anything after it.
+        if (after(node)) {
+          done = true;
+          continue;
+        }
+        broken = false;
+        const ended = finish();
+        if (isAddressElement(node)) ready.push(node as Element);
+        onShadowRoot?.(shadowRoot);
+        inner = createPageWalker(shadowRoot, onShadowRoot);
+        if (ended) return ended;
         continue;
       }
       if (node.nodeType !== TEXT_NODE) {
