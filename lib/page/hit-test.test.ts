@@ -115,3 +115,46 @@ describe('markAtPoint', () => {
     expect(markAtPoint(index, document, 100, 10, p, wholeName)).toBeNull();
   });
 });
+
+describe('markAtPoint inside open shadow roots', () => {
+  const calls: unknown[][] = [];
+  let caret: { offsetNode: Node; offset: number } | null = null;
+  beforeEach(() => {
+    calls.length = 0;
+    // Like Chromium: the caret enters a shadow root only when it is among the roots passed.
+    (document as unknown as { caretPositionFromPoint: unknown }).caretPositionFromPoint = (
+      ...args: unknown[]
+    ) => {
+      calls.push(args);
+      const allowed = (args[2] as { shadowRoots?: ShadowRoot[] } | undefined)?.shadowRoots ?? [];
+      const root = caret?.offsetNode.getRootNode();
+      return root === document || allowed.includes(root as ShadowRoot) ? caret : null;
+    };
+  });
+  afterEach(() => {
+    delete (document as unknown as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+  });
+  const measure = (mark: Mark) => [rect(mark.start * 10, 0, mark.end * 10, 20)];
+
+  it('finds a mark in a nested open shadow root from the innermost target, and in text directly in a root from its host', () => {
+    document.body.innerHTML = '<x-outer id="outer"></x-outer>';
+    const outer = (document.getElementById('outer') as HTMLElement).attachShadow({ mode: 'open' });
+    outer.innerHTML = '<x-inner></x-inner>';
+    const inner = (outer.querySelector('x-inner') as HTMLElement).attachShadow({ mode: 'open' });
+    inner.innerHTML = '<p>Ada Lovelace</p>';
+    const bare = document.createTextNode('Grace Hopper');
+    outer.append(bare);
+    const index = new MarkIndex(createHighlightPainter(window));
+    const text = inner.querySelector('p')?.firstChild as Text;
+    index.setTextMarks(text, text.data, [{ start: 0, end: 12, kind: 'name', personIds: [1] }]);
+    index.setTextMarks(bare, bare.data, [{ start: 0, end: 12, kind: 'name', personIds: [2] }]);
+
+    caret = { offsetNode: text, offset: 3 };
+    const p = inner.querySelector('p') as Element;
+    expect(markAtPoint(index, document, 35, 10, p, measure)?.personIds).toEqual([1]);
+    expect(calls.at(-1)?.[2]).toEqual({ shadowRoots: [inner, outer] });
+
+    caret = { offsetNode: bare, offset: 3 };
+    expect(markAtPoint(index, document, 35, 10, outer.host, measure)?.personIds).toEqual([2]);
+  });
+});

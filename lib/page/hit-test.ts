@@ -2,9 +2,13 @@
  * Which mark is under the pointer. Highlights are not elements, so the point is turned into a caret
  * position (node + offset), looked up in the mark index, and confirmed against the mark's own
  * rectangles (a caret snaps to the nearest character even beside the text).
+ *
+ * The document's caret lookup stops at shadow hosts unless told which shadow roots it may enter:
+ * those around the pointer's innermost target are passed.
  */
 import { ADDRESS_SELECTOR } from './addresses';
 import type { Mark, MarkIndex } from './mark-index';
+import { shadowHostOf } from './walker';
 
 export interface RectLike {
   left: number;
@@ -19,14 +23,36 @@ export interface Caret {
 }
 
 interface CaretDocument {
-  caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?(
+    x: number,
+    y: number,
+    options?: { shadowRoots: ShadowRoot[] },
+  ): { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?(x: number, y: number): Range | null;
 }
 
-export function caretFromPoint(doc: Document, x: number, y: number): Caret | null {
+/** The open shadow roots a node is inside, innermost first (none for a node in the document tree). */
+export function shadowRootsAround(node: Node): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (let host = shadowHostOf(node); host; host = shadowHostOf(host)) {
+    const root = host.shadowRoot;
+    if (root) roots.push(root);
+  }
+  return roots;
+}
+
+export function caretFromPoint(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): Caret | null {
   const d = doc as unknown as CaretDocument;
   if (typeof d.caretPositionFromPoint === 'function') {
-    const pos = d.caretPositionFromPoint(x, y);
+    const pos =
+      shadowRoots.length > 0
+        ? d.caretPositionFromPoint(x, y, { shadowRoots })
+        : d.caretPositionFromPoint(x, y);
     return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
   }
   if (typeof d.caretRangeFromPoint === 'function') {
@@ -73,7 +99,7 @@ export function markRects(mark: Mark): DOMRect[] {
   return rects;
 }
 
-/** The mark under (x, y), given the element the pointer event targeted. */
+/** The mark under (x, y), given the element the pointer event targeted (its innermost target). */
 export function markAtPoint(
   index: MarkIndex,
   doc: Document,
@@ -86,9 +112,13 @@ export function markAtPoint(
   const link = target.closest(ADDRESS_SELECTOR);
   const linkMark = link ? index.linkMark(link) : undefined;
   if (linkMark) return linkMark;
-  // Pointer events target the text's parent element: most of the page is ruled out here.
-  if (!index.mayHold(target)) return null;
-  const caret = caretFromPoint(doc, x, y);
+  // Pointer events target the text's parent element: most of the page is ruled out here. Text
+  // directly in a shadow root targets its host, and text slotted into one targets the slot.
+  const ownRoot = target.shadowRoot;
+  if (!ownRoot && target.localName !== 'slot' && !index.mayHold(target)) return null;
+  const roots = shadowRootsAround(target);
+  if (ownRoot) roots.unshift(ownRoot);
+  const caret = caretFromPoint(doc, x, y, roots);
   if (!caret) return null;
   for (const mark of index.marksAt(caret.node, caret.offset)) {
     if (rectsContain(measure(mark), x, y)) return mark;

@@ -107,6 +107,26 @@ describe('startHover', () => {
     expect(card.shown).toBe(ada);
   });
 
+  it('hit-tests the innermost target inside an open shadow root, not the host the document sees', () => {
+    const host = document.createElement('x-card');
+    document.body.append(host);
+    const inner = document.createElement('p');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    const targets: (Element | null)[] = [];
+    start({
+      hitTest: (_x, _y, target) => {
+        targets.push(target);
+        return ada;
+      },
+    });
+    inner.dispatchEvent(
+      new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: 5, clientY: 5 }),
+    );
+    expect(targets).toEqual([inner]);
+    vi.advanceTimersByTime(500);
+    expect(card.shown).toBe(ada);
+  });
+
   it('ignores synthetic events from page scripts', () => {
     start({ isTrusted: undefined });
     under = ada;

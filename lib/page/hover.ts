@@ -3,6 +3,9 @@
  * is hit-tested once per frame against the mark index and fed to the intent state machine, whose
  * effects drive the card. Synthetic events from page scripts are ignored, so a page cannot open
  * cards to learn who is in the user's Affinity.
+ *
+ * Events from inside an open shadow root reach the document retargeted to its host: the innermost
+ * target is read from the event's composed path while it is dispatched (the path is empty after).
  */
 import { HoverIntent, type IntentTimings, type OpenedBy } from './intent';
 import { isOpenShortcut, keyboardTarget } from './keyboard';
@@ -67,6 +70,7 @@ export function startHover(options: HoverOptions): HoverFeature {
 
   const trusted = options.isTrusted ?? ((event: Event) => event.isTrusted);
   let latest: PointerEvent | null = null;
+  let latestTarget: EventTarget | null = null;
   let framePending = false;
   const process = () => {
     framePending = false;
@@ -78,7 +82,7 @@ export function startHover(options: HoverOptions): HoverFeature {
       return;
     }
     lastPoint = { x: event.clientX, y: event.clientY };
-    intent.pointerOn(hitTest(event.clientX, event.clientY, event.target as Element | null));
+    intent.pointerOn(hitTest(event.clientX, event.clientY, latestTarget as Element | null));
   };
 
   const listen = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
@@ -87,6 +91,7 @@ export function startHover(options: HoverOptions): HoverFeature {
   listen('pointermove', (event) => {
     if (!trusted(event) || event.pointerType === 'touch') return;
     latest = event;
+    latestTarget = event.composedPath()[0] ?? event.target;
     if (!framePending) {
       framePending = true;
       nextFrame(process);

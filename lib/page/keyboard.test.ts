@@ -56,6 +56,18 @@ describe('keyboardTarget', () => {
     expect(keyboardTarget(document, index)?.personIds).toEqual([2]);
   });
 
+  it('opens for a name inside the element focused within an open shadow root', () => {
+    const host = document.createElement('x-row');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<button>Barbara Liskov</button>';
+    const text = root.querySelector('button')?.firstChild as Text;
+    index.setTextMarks(text, text.data, [{ start: 0, end: 14, kind: 'name', personIds: [5] }]);
+    (root.querySelector('button') as HTMLElement).focus();
+    expect(document.activeElement).toBe(host);
+    expect(keyboardTarget(document, index)?.personIds).toEqual([5]);
+  });
+
   it('falls back to a caret inside a name, and otherwise finds nothing', () => {
     (document.getElementById('empty') as HTMLElement).focus();
     expect(keyboardTarget(document, index)).toBeNull();

@@ -20,10 +20,13 @@ export function isOpenShortcut(event: KeyLike): boolean {
 
 /**
  * The mark the shortcut is about: a focused mailto link, else the first mark inside the focused
- * element, else a caret or selection inside a mark (caret browsing, a double-clicked name).
+ * element (inside open shadow roots too), else a caret or selection inside a mark (caret browsing,
+ * a double-clicked name).
  */
 export function keyboardTarget(doc: Document, index: MarkIndex): Mark | null {
-  const active = doc.activeElement;
+  let active = doc.activeElement;
+  // Focus inside an open shadow root shows at the document as its host.
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   if (active && active !== doc.body && active !== doc.documentElement) {
     const link = active.closest(ADDRESS_SELECTOR);
     const linkMark = link ? index.linkMark(link) : undefined;
