@@ -22,6 +22,11 @@ const NEAR_MARGIN = '100%';
 /** How long new elements wait to be observed together. */
 const OBSERVE_BATCH_MS = 150;
 
+/** The element whose box holds an element's: its parent, or at the top of a shadow root, the host. */
+function boxParentOf(element: Element): Element | null {
+  return element.parentElement ?? (element.parentNode as ShadowRoot | null)?.host ?? null;
+}
+
 /** `onChange` hears when an observed element comes near or goes away. */
 export function nearViewport(
   win: NearViewportWindow,
@@ -51,8 +56,8 @@ export function nearViewport(
 
   /** Watches the nearest ancestor with a box for a `display: contents` element. */
   const standIn = (element: Element) => {
-    let ancestor = element.parentElement;
-    while (ancestor && display(ancestor) === 'contents') ancestor = ancestor.parentElement;
+    let ancestor = boxParentOf(element);
+    while (ancestor && display(ancestor) === 'contents') ancestor = boxParentOf(ancestor);
     if (!ancestor) return;
     own.delete(element);
     observer.unobserve(element);

@@ -133,6 +133,23 @@ describe('createHighlightPainter', () => {
     expect(observer.observed.size).toBe(0);
   });
 
+  it('watches the host for a display: contents element at the top of a shadow root', () => {
+    document.body.innerHTML = '<section id="host"></section>';
+    const host = document.getElementById('host') as HTMLElement;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<span style="display: contents">Ada Lovelace</span>';
+    const name = root.firstElementChild as HTMLElement;
+    const painter = setUp(true);
+    const ada = painter.makeRange(name.firstChild as Text, 0, 12);
+    painter.add(ada);
+    vi.runAllTimers();
+    const observer = FakeObserver.current as FakeObserver;
+    observer.report(name, false);
+    expect([...observer.observed]).toEqual([host]);
+    observer.report(host, true);
+    expect(painted()).toEqual([ada]);
+  });
+
   it('paints every mark where there is no IntersectionObserver', () => {
     const painter = setUp(false);
     const ada = painter.makeRange(near.firstChild as Text, 0, 12);
