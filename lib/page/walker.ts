@@ -1,5 +1,6 @@
 /**
- * Finds what the page shows as prose: runs of text and `mailto:` links, in document order,
+ * Finds what the page shows as prose: runs of text and the elements that stand for an address
+ * (`mailto:` links, web mail chips; see addresses.ts), in document order,
  * skipping whole subtrees that are code, form fields, editable or the extension's own UI.
  *
  * A run is the text nodes that flow together inside one block: "<em>Ada</em> Lovelace" is one
