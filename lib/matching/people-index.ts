@@ -55,58 +55,15 @@ export function buildPeopleIndex(people: readonly RosterPerson[]): PeopleIndex {
     size: people.length,
     search: (term, limit = 20) => search.search(term, limit),
     matchText: (text) => matcher.match(text),
-    matchTexts: (texts) => matchEach(texts, (text) => matcher.match(text)),
+    // One call per text: a call costs little more than the text's own words, less than joining
+    // the texts into one string and handing the matches back.
+    matchTexts: (texts) => texts.map((text) => matcher.match(text)),
     personById(id) {
       const at = lowerBound(byId.ids, id);
       return byId.ids[at] === id ? people[byId.order[at] as number] : undefined;
     },
     approximateBytes: names.bytes + search.bytes + byId.ids.byteLength + byId.order.byteLength,
   };
-}
-
-const NO_MATCHES = Object.freeze([]) as unknown as TextMatch[];
-
-/** A character no name or address runs across: texts joined with it stay apart. */
-const TEXT_BREAK = '\u0000';
-/** Texts are matched in batches of about this many characters. */
-const BATCH = 1 << 20;
-
-/**
- * matchText for many texts (the text nodes of a page): short texts are joined with TEXT_BREAK and
- * matched as one, which saves the fixed cost of each call, then the matches are handed back to
- * their texts with offsets made relative again.
- */
-function matchEach(texts: readonly string[], match: (text: string) => TextMatch[]): TextMatch[][] {
-  // Texts without matches share one frozen empty array.
-  const results: TextMatch[][] = new Array<TextMatch[]>(texts.length).fill(NO_MATCHES);
-  for (let first = 0; first < texts.length;) {
-    let last = first;
-    let length = 0;
-    while (last < texts.length && (last === first || length + (texts[last] as string).length < BATCH)) {
-      length += (texts[last] as string).length + 1;
-      last++;
-    }
-    const batch = texts.slice(first, last);
-    if (batch.some((text) => text.includes(TEXT_BREAK))) {
-      // A text with the break character in it is matched alone (a rare, odd text).
-      batch.forEach((text, k) => (results[first + k] = match(text)));
-    } else {
-      let k = 0;
-      let offset = 0;
-      for (const m of match(batch.join(TEXT_BREAK))) {
-        while (m.start >= offset + (batch[k] as string).length + 1)
-          offset += (batch[k++] as string).length + 1;
-        // The match objects are fresh: moved to their text's offsets in place.
-        m.start -= offset;
-        m.end -= offset;
-        const own = results[first + k] as TextMatch[];
-        if (own === NO_MATCHES) results[first + k] = [m];
-        else own.push(m);
-      }
-    }
-    first = last;
-  }
-  return results;
 }
 
 /** Normalised address -> ids of everyone who has it (usually one). */

@@ -365,13 +365,19 @@ export class Tokens {
       }
     }
     if (i < n) {
-      Object.assign(this, { at: i, waiting, count, gapBits, gapMarks });
+      this.at = i;
+      this.waiting = waiting;
+      this.count = count;
+      this.gapBits = gapBits;
+      this.gapMarks = gapMarks;
       return true;
     }
     // Nothing joins the last word to a following one: a trailing "." or "-" is only punctuation.
     const trailing: number = GAP_OF_BITS[gapBits] as number;
     gaps[count & RING_MASK] = trailing === Gap.Space || trailing === Gap.Comma ? trailing : Gap.Other;
-    Object.assign(this, { at: n, waiting, count });
+    this.at = n;
+    this.waiting = waiting;
+    this.count = count;
     return false;
   }
 
