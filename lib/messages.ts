@@ -45,6 +45,8 @@ export const requestSchemas = {
     })
     .strict(),
   'people/get': z.object({ id, refresh: z.boolean().optional() }).strict(),
+  // Whether there is anyone to match a page against: until there is, a page's text stays in its tab.
+  'page/ready': z.object({}).strict(),
   'page/match': z.object({ texts: z.array(z.string().max(2_000_000)).max(10_000) }).strict(),
   'caches/clear': z.object({}).strict(),
   // The context menu and the lookup shortcut: who a selection or a mailto: link names. A long
@@ -65,6 +67,7 @@ export interface Responses {
   'roster/sync': null;
   'people/search': SearchResult;
   'people/get': PersonDetailsResult;
+  'page/ready': { matching: boolean };
   'page/match': TextMatch[][];
   'caches/clear': null;
   'lookup/run': LookupResult;
@@ -79,6 +82,7 @@ export interface Responses {
 export const contentScriptMessages: ReadonlySet<MessageType> = new Set<MessageType>([
   'people/search',
   'people/get',
+  'page/ready',
   'page/match',
   'lookup/run',
   'ui/open-search',

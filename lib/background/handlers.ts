@@ -43,6 +43,10 @@ export function createHandlers({ account, people, scheduler, apiBase, lookups }:
     },
     'people/search': ({ term, limit, local }) => people.search(term, { limit, local }),
     'people/get': ({ id, refresh }) => people.getPerson(id, { refresh }),
+    'page/ready': async () => {
+      const [key, roster] = await Promise.all([apiKeyItem.getValue(), people.sync.status()]);
+      return { matching: key !== null && roster.count > 0 };
+    },
     'page/match': async ({ texts }) =>
       (await apiKeyItem.getValue()) ? people.matchTexts(texts) : texts.map(() => []),
     'caches/clear': async () => {

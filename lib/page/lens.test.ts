@@ -49,6 +49,9 @@ const painted = () => registry.get(HIGHLIGHT_NAME)?.size ?? 0;
 const pageMatchCalls = () => send.mock.calls.filter(([type]) => type === 'page/match');
 const sentTexts = () => pageMatchCalls().flatMap(([, payload]) => (payload as { texts: string[] }).texts);
 
+/** What the fake background says to page/ready: signed in with a roster. */
+let rosterReady = true;
+
 describe('startLens', () => {
   let lens: Lens | null = null;
 
@@ -58,7 +61,9 @@ describe('startLens', () => {
     // happy-dom's CSS namespace is rebuilt on each read: replace it for the test.
     Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
     send.mockReset();
+    rosterReady = true;
     send.mockImplementation(async (type, payload) => {
+      if (type === 'page/ready') return { matching: rosterReady };
       if (type === 'page/match') return match((payload as { texts: string[] }).texts);
       if (type === 'people/get') return makeDetails();
       throw new Error(`unexpected ${type}`);
@@ -80,10 +85,33 @@ describe('startLens', () => {
     lens = startLens(prefs());
     await lens.idle();
     expect(sentTexts()).toEqual(['Met Ada Lovelace today', 'Nobody else', 'ada@example.com', 'mail']);
-    expect(send.mock.calls.every(([type]) => type === 'page/match')).toBe(true);
+    expect(send.mock.calls.every(([type]) => type === 'page/ready' || type === 'page/match')).toBe(true);
     expect(lens.index.size).toBe(2);
     // Painted once the elements holding them are seen near the viewport (observed in batches).
     await vi.waitFor(() => expect(painted()).toBe(2));
+  });
+
+  it('reads nothing while there is nobody to match against, and reads the page when the roster comes', async () => {
+    rosterReady = false;
+    lens = startLens(prefs());
+    await lens.idle();
+    document.body.insertAdjacentHTML('beforeend', '<p>Ada Lovelace joined later</p>');
+    await new Promise((r) => setTimeout(r, 400));
+    // Not one text of the page left the tab.
+    expect(pageMatchCalls()).toEqual([]);
+    expect(lens.index.size).toBe(0);
+
+    rosterReady = true;
+    lens.rescan();
+    await lens.idle();
+    expect(sentTexts()).toContain('Ada Lovelace joined later');
+    expect(lens.index.size).toBe(3);
+
+    // Signed out: the roster is gone, and so are the marks.
+    rosterReady = false;
+    lens.rescan();
+    await lens.idle();
+    expect(lens.index.size).toBe(0);
   });
 
   it('without marks, draws nothing but still knows the names for hovering', async () => {

@@ -101,7 +101,29 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
       })),
   });
 
-  const startup = whenPageSettled(win, signal).then(() => {
+  /**
+   * Whether the background has anyone to match against (signed in, a roster synced). Until it has,
+   * the page is not read and none of its text leaves the tab; the roster's arrival rescans.
+   */
+  let matching = false;
+  const canMatch = () =>
+    send('page/ready', {}).then(
+      (answer) => answer.matching,
+      (error: unknown) => {
+        contextLost(error);
+        return false;
+      },
+    );
+
+  /** Reads the whole page when there is anyone to match it against; else takes its marks away. */
+  const readPage = async () => {
+    matching = await canMatch();
+    if (signal.aborted || !doc.body) return;
+    if (matching) scanner.enqueue(doc.body);
+    else index.clear();
+  };
+
+  const startup = whenPageSettled(win, signal).then(async () => {
     if (signal.aborted || !doc.body) return;
     watcher = watchMutations({
       root: doc.documentElement,
@@ -109,12 +131,16 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
       isOwnUi: (node) => node.nodeName.toLowerCase() === UI_HOST_TAG,
       forget: (node) => index.forget(node),
       onFlush: (plan) => {
+        // While there is nobody to match against, changes are let go: a rescan reads everything.
+        if (!matching) return;
         if (plan.sweep) index.sweep();
         for (const root of plan.roots) scanner.enqueue(root);
       },
     });
-    scanner.enqueue(doc.body);
+    await readPage();
   });
+  /** The last reading asked for (startup or a rescan): idle() waits for it. */
+  let reading: Promise<void> = startup;
 
   return {
     index,
@@ -134,13 +160,11 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
       painter.clear();
     },
     async idle() {
-      await startup;
+      await reading;
       await scanner.whenIdle();
     },
     rescan() {
-      void startup.then(() => {
-        if (!signal.aborted && doc.body) scanner.enqueue(doc.body);
-      });
+      reading = reading.then(readPage);
     },
   };
 }
