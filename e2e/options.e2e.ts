@@ -7,9 +7,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_KEY, DEMO_TENANT, DEMO_USER, FEATURED_PEOPLE } from '../sandbox/data';
 import type { LoadedExtension } from './browser';
+import { HIGHLIGHT } from './lens-probe';
 import {
   launch,
   sandboxControl,
+  sandboxUrl,
   sandboxData,
   seriousViolations,
   sendFromPage,
@@ -207,6 +209,16 @@ describe('the options page in Chromium', () => {
 
     const popup = await ext.openPage('popup.html');
     await popup.getByRole('combobox', { name: 'Search people' }).waitFor();
+    // A page open with people marked on it (the settings back to their defaults: every site, marks).
+    await options.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { sync: { remove(key: string): Promise<void> } } } }
+      ).chrome.storage.sync.remove('preferences'),
+    );
+    const page = await ext.context.newPage();
+    await page.goto(`${sandboxUrl()}/__sandbox/demo.html`);
+    const painted = () => page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT);
+    await until(painted, (n) => n > 0);
 
     await options.getByRole('button', { name: 'Sign out' }).click();
     await options.getByRole('button', { name: 'Yes, sign out' }).click();
@@ -224,6 +236,10 @@ describe('the options page in Chromium', () => {
     const left = await storedPeople(options);
     expect(left.rosterPeople).toBe(0);
     expect(left.cachedCards).toBe(0);
+
+    // The open page loses its marks: there is nobody to show.
+    await until(painted, (n) => n === 0);
+    await page.close();
 
     // The popup that was open is back to its first run without being reopened.
     await popup.getByRole('region', { name: /Welcome/ }).waitFor();

@@ -39,6 +39,8 @@ export function startBackground(): void {
     onSignOut: async () => {
       await people.wipe();
       await scheduler.reset();
+      // Open pages drop their marks: there is nobody left to show.
+      void tellTabsRosterChanged();
     },
   });
 

@@ -1,7 +1,8 @@
 /**
  * Tells open tabs that the roster changed once a sync completes with a different number of people,
- * so that a page opened before the first sync gets its marks. A sync that changes nothing (the
- * usual periodic one) tells nobody: every tab would rescan for nothing.
+ * so that a page opened before the first sync gets its marks (signing out tells them too, and they
+ * drop their marks). A sync that changes nothing (the usual periodic one) tells nobody: every tab
+ * would rescan for nothing.
  */
 import { browser } from 'wxt/browser';
 import type { RosterStatus } from '../people/types';
