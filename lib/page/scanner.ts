@@ -141,8 +141,10 @@ export class Scanner {
   }
 
   private walkUntil(deadline: number): void {
-    const maxChars = this.options.batchChars ?? 64_000;
-    const maxItems = this.options.batchItems ?? 1000;
+    // Each message costs the page a fixed amount besides its text: a 1 MB page goes in about four
+    // messages, not sixteen (measured with the page bench), each still quick to serialise.
+    const maxChars = this.options.batchChars ?? 256_000;
+    const maxItems = this.options.batchItems ?? 4000;
     let steps = 0;
     while (this.inFlight < this.maxInFlight()) {
       if (++steps % CHECK_EVERY === 0 && this.now() >= deadline) return;
