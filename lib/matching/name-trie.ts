@@ -90,7 +90,11 @@ export class NameTrieBuilder {
       slot = (slot + 1) & this.childMask;
     }
     const node = this.afterMarker.length;
-    this.children.set([parent, hash, shape, node], slot * 4);
+    const at = slot * 4;
+    this.children[at] = parent;
+    this.children[at + 1] = hash;
+    this.children[at + 2] = shape;
+    this.children[at + 3] = node;
     if ((node + 1) * 2 > this.childMask) this.growChildren();
     this.edges.push(parent, hash, shape);
     this.afterMarker.push(EMPTY);

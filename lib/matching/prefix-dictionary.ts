@@ -11,16 +11,19 @@ export class PrefixDictionary {
   ) {}
 
   static build(entries: Map<string, number[]>): PrefixDictionary {
-    const keys = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The default sort orders strings by UTF-16 code units, as `<` does (lowerBound relies on it),
+    // without calling back into a comparator for each of a large roster's many comparisons.
+    const keys = [...entries.keys()].sort();
+    const lists = keys.map((key) => entries.get(key) as number[]);
     const start = new Int32Array(keys.length + 1);
     let total = 0;
-    keys.forEach((key, k) => {
+    for (let k = 0; k < lists.length; k++) {
       start[k] = total;
-      total += (entries.get(key) as number[]).length;
-    });
+      total += (lists[k] as number[]).length;
+    }
     start[keys.length] = total;
     const postings = new Int32Array(total);
-    keys.forEach((key, k) => postings.set(entries.get(key) as number[], start[k]));
+    for (let k = 0; k < lists.length; k++) postings.set(lists[k] as number[], start[k] as number);
     return new PrefixDictionary(keys, start, postings);
   }
 
