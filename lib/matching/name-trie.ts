@@ -1,7 +1,7 @@
 /**
- * The roster's full names as a trie of word hashes in one open-addressing table. Forward paths
- * spell first-name words, a marker, then last-name words; reversed paths ("Smith, John") spell
- * last, marker, first. A node reached after a complete name holds the ids of everyone with it.
+ * The roster's full names as a trie of word hashes in one open-addressing table. A path spells
+ * first-name words, a marker, then last-name words ("Smith, John" is looked up in that order too).
+ * A node reached after a complete name holds the ids of everyone with it.
  *
  * Laid out for the cache: a node is the table slot of the edge that leads to it, and the slot holds
  * both the edge (parent, word shape and hash) and the node's facts, so a step down the trie is one
@@ -10,12 +10,10 @@
 import { shapeFilter, type Tokens, type WordKey } from './tokens';
 
 export const ROOT_FORWARD = -2;
-export const ROOT_REVERSED = -3;
 const EMPTY = -1;
 
-// Markers are edges with hashes no folded word produces in practice (odds of 2^-64).
+// The marker is an edge with a hash no folded word produces in practice (odds of 2^-64).
 const END_OF_FIRST: WordKey = [0, 1];
-const END_OF_LAST: WordKey = [0, 2];
 
 // A slot: parent, word shape, word hash, facts: 16 bytes, four to a cache line, so that a probe
 // reads one line. The shape comes first: it is known for every word of a text, the hash only once
@@ -39,7 +37,7 @@ function slotOf(parent: number, shape: number, mask: number): number {
 }
 
 function isMarker(hash: number, shape: number): boolean {
-  return hash === 0 && (shape === END_OF_FIRST[1] || shape === END_OF_LAST[1]);
+  return hash === 0 && shape === END_OF_FIRST[1];
 }
 
 /** Collects names as a plain trie (node ids in creation order), then lays it out once. */
@@ -59,21 +57,10 @@ export class NameTrieBuilder {
   add(first: readonly WordKey[], last: readonly WordKey[], personId: number): void {
     this.forwardStarts.add((first[0] as WordKey)[1]);
     this.lastStarts.add((last[0] as WordKey)[1]);
-    this.addPath(ROOT_FORWARD, first, END_OF_FIRST, last, personId);
-    this.addPath(ROOT_REVERSED, last, END_OF_LAST, first, personId);
-  }
-
-  private addPath(
-    root: number,
-    lead: readonly WordKey[],
-    marker: WordKey,
-    tail: readonly WordKey[],
-    personId: number,
-  ): void {
-    let node = root;
-    for (const word of lead) node = this.child(node, word);
-    node = this.child(node, marker);
-    for (const word of tail) node = this.child(node, word);
+    let node = ROOT_FORWARD;
+    for (const word of first) node = this.child(node, word);
+    node = this.child(node, END_OF_FIRST);
+    for (const word of last) node = this.child(node, word);
     const ids = this.people.get(node);
     if (!ids) this.people.set(node, [personId]);
     else if (!ids.includes(personId)) ids.push(personId);
@@ -182,13 +169,13 @@ export class NameTrie {
     private readonly people: Int32Array,
     /** Count, then ids, of names shared by several people (or with ids too large to store inline). */
     private readonly sharedIds: Float64Array,
-    /** How many distinct names (per direction) the trie spells. */
+    /** How many distinct names the trie spells. */
     readonly names: number,
     /** Shapes of the words any name starts with, either way round (see shapeFilter). */
     readonly starts: Int32Array,
     /** Shapes of the words first names start with. */
     readonly forwardStarts: Int32Array,
-    /** Shapes of the words last names start with: reversed starts, and a check before probing. */
+    /** Shapes of the words last names start with: "Smith, John" starts, and a check before probing. */
     readonly lastStarts: Int32Array,
   ) {}
 
@@ -213,7 +200,7 @@ export class NameTrie {
     }
   }
 
-  /** The node after a complete first name (forward) or last name (reversed) at node, or -1. */
+  /** The node after a complete first name at node, or -1. */
   afterMarker(node: number): number {
     return ((this.table[node * SLOT + FACTS] as number) >>> AFTER_SHIFT) - 1;
   }

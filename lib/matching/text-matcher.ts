@@ -6,15 +6,13 @@
  */
 import type { TextMatch } from '../people/types';
 import { findEmails } from './emails';
-import { type NameTrie, ROOT_FORWARD, ROOT_REVERSED } from './name-trie';
+import { type NameTrie, ROOT_FORWARD } from './name-trie';
 import { Gap, LOOKAHEAD, mayContain, Tokens, wordKeys } from './tokens';
 import type { UnspacedMatch, UnspacedNames } from './unspaced-names';
 import { Candidates, EMAIL, INEXACT, INITIAL } from './candidates';
 
 /** How many words may stand between first and last name ("John Fitzgerald F. Kennedy"). */
 const MAX_MIDDLE_WORDS = 2;
-/** walkTail flag: the first name after "Smith," (candidates keep only INEXACT). */
-const REVERSED = 0x100;
 
 // Gap kinds as plain module constants: the loops below compare them per word.
 const GAP_SPACE = Gap.Space;
@@ -92,8 +90,7 @@ export class TextMatcher {
         (i + 3 <= limit && tokens.gapBefore(i + 3) === GAP_COMMA)) &&
       mayContain(trie.lastStarts, shape)
     ) {
-      const node = trie.child(ROOT_REVERSED, tokens, i);
-      if (node >= 0) this.walkReversed(i, node);
+      this.walkReversed(i);
     }
   }
 
@@ -101,15 +98,14 @@ export class TextMatcher {
   private walkFirstName(start: number, node: number): void {
     const { tokens, trie } = this;
     const count = this.limit;
-    const lastStarts = trie.lastStarts;
     for (let j = start; ;) {
       const afterFirst = trie.afterMarker(node);
       if (afterFirst >= 0 && this.nameGapAfter(j)) {
-        this.walkTail(start, afterFirst, j + 1, lastStarts, 0);
+        this.walkTail(start, afterFirst, j + 1, 0);
         // Middle names and initials: capitalised words between first and last name.
         for (let m = j + 1, skipped = 1; skipped <= MAX_MIDDLE_WORDS && m + 1 < count; m++, skipped++) {
           if (!tokens.isCapitalized(m) || !this.nameGapAfter(m)) break;
-          this.walkTail(start, afterFirst, m + 1, lastStarts, INEXACT);
+          this.walkTail(start, afterFirst, m + 1, INEXACT);
         }
       }
       if (j + 1 >= count || !trie.hasWords(node) || !this.wordGapAfter(j)) return;
@@ -120,17 +116,17 @@ export class TextMatcher {
   }
 
   /**
-   * The second part of a name from word `at` (last name, or first name after "Smith,"), down the
-   * trie from node, recording every complete name. `starts` holds the words that part can start
-   * with: most words fail that bit test and cost no probe.
+   * The last name from word `at`, down the trie from node (after a first name), recording every
+   * complete name. Most words fail the bit test of the words last names start with, and cost no
+   * probe.
    */
-  private walkTail(start: number, node: number, at: number, starts: Int32Array, flags: number): void {
+  private walkTail(start: number, node: number, at: number, flags: number): void {
     const { tokens, trie } = this;
-    if (at >= this.limit || !mayContain(starts, tokens.shapeOf(at))) return;
+    if (at >= this.limit || !mayContain(trie.lastStarts, tokens.shapeOf(at))) return;
     for (let k = at; ;) {
       node = trie.child(node, tokens, k);
       if (node < 0) return;
-      if (trie.isName(node) && this.endsWord(k) && !(flags & REVERSED && this.capitalizedAfter(k))) {
+      if (trie.isName(node) && this.endsWord(k)) {
         const initial = tokens.isSingle(start) ? INITIAL : 0;
         this.names.add(tokens.startOf(start), tokens.endOf(k), node, (flags & INEXACT) | initial);
       }
@@ -140,25 +136,40 @@ export class TextMatcher {
   }
 
   /**
-   * "Smith, John": last-name words, a comma, then the first name. Not inside a list of names in the
-   * usual order: in "Johnny Smith, Jon Doe" neither "Smith" nor "Jon" stands alone, so no
+   * "Smith, John": last-name words, a comma, then the first name. Looked up in the order names are
+   * kept (first name, then last name), so the trie holds each name once. Not inside a list of names
+   * in the usual order: in "Johnny Smith, Jon Doe" neither "Smith" nor "Jon" stands alone, so no
    * "Smith, Jon" is read there. (Lists of names are common on pages; a capitalised word right before
    * "Smith, John" that is no name, as at the start of a sentence, is rare, and then the name is
    * missed.)
    */
-  private walkReversed(start: number, node: number): void {
-    const { tokens, trie } = this;
-    const count = this.limit;
+  private walkReversed(start: number): void {
     if (this.capitalizedBefore(start)) return;
-    for (let j = start; ;) {
-      const afterLast = trie.afterMarker(node);
-      if (afterLast >= 0 && tokens.gapBefore(j + 1) === GAP_COMMA) {
-        this.walkTail(start, afterLast, j + 1, trie.forwardStarts, REVERSED);
+    // The last name is words start..last (up to three), the comma right after it.
+    for (let last = start; last < start + 3 && last + 1 < this.limit; last++) {
+      if (last > start && !this.wordGapAfter(last - 1)) return;
+      if (this.tokens.gapBefore(last + 1) === GAP_COMMA) this.walkFirstAfterComma(start, last);
+    }
+  }
+
+  /** The first name after "Smith," (from word last + 1), then back to the last name, start..last. */
+  private walkFirstAfterComma(start: number, last: number): void {
+    const { tokens, trie } = this;
+    const from = last + 1;
+    if (!mayContain(trie.forwardStarts, tokens.shapeOf(from))) return;
+    let node = trie.child(ROOT_FORWARD, tokens, from);
+    for (let k = from; node >= 0; k++) {
+      const afterFirst = trie.afterMarker(node);
+      // The first name ends the name: "Smith, John Q." is not read as John Smith.
+      if (afterFirst >= 0 && this.endsWord(k) && !this.capitalizedAfter(k)) {
+        let name = afterFirst;
+        for (let w = start; w <= last && name >= 0; w++) name = trie.child(name, tokens, w);
+        if (name >= 0 && trie.isName(name)) {
+          this.names.add(tokens.startOf(start), tokens.endOf(k), name, tokens.isSingle(start) ? INITIAL : 0);
+        }
       }
-      if (j + 1 >= count || !trie.hasWords(node) || !this.wordGapAfter(j)) return;
-      node = trie.child(node, tokens, j + 1);
-      if (node < 0) return;
-      j++;
+      if (k + 1 >= this.limit || !trie.hasWords(node) || !this.wordGapAfter(k)) return;
+      node = trie.child(node, tokens, k + 1);
     }
   }
 
