@@ -67,6 +67,17 @@ describe('createHighlightPainter', () => {
 
   afterEach(() => vi.useRealTimers());
 
+  /** Marks the text of a `display: contents` element, and has the browser report it without a box. */
+  function paintBoxless(name: HTMLElement) {
+    const painter = setUp(true);
+    const ada = painter.makeRange(name.firstChild as Text, 0, 12);
+    painter.add(ada);
+    vi.runAllTimers();
+    const observer = FakeObserver.current as FakeObserver;
+    observer.report(name, false);
+    return { painter, ada, observer };
+  }
+
   it('paints only the marks of elements near the viewport, as they come and go', () => {
     const painter = setUp(true);
     const ada = painter.makeRange(near.firstChild as Text, 0, 12);
@@ -115,14 +126,8 @@ describe('createHighlightPainter', () => {
     document.body.innerHTML =
       '<section id="box"><div style="display: contents"><span id="name" style="display: contents">Ada Lovelace</span></div></section>';
     const box = document.getElementById('box') as HTMLElement;
-    const name = document.getElementById('name') as HTMLElement;
-    const painter = setUp(true);
-    const ada = painter.makeRange(name.firstChild as Text, 0, 12);
-    painter.add(ada);
-    vi.runAllTimers();
-    const observer = FakeObserver.current as FakeObserver;
+    const { painter, ada, observer } = paintBoxless(document.getElementById('name') as HTMLElement);
     // The browser never reports a boxless element intersecting: its ancestor with a box stands in.
-    observer.report(name, false);
     expect([...observer.observed]).toEqual([box]);
     observer.report(box, true);
     expect(painted()).toEqual([ada]);
@@ -138,13 +143,7 @@ describe('createHighlightPainter', () => {
     const host = document.getElementById('host') as HTMLElement;
     const root = host.attachShadow({ mode: 'open' });
     root.innerHTML = '<span style="display: contents">Ada Lovelace</span>';
-    const name = root.firstElementChild as HTMLElement;
-    const painter = setUp(true);
-    const ada = painter.makeRange(name.firstChild as Text, 0, 12);
-    painter.add(ada);
-    vi.runAllTimers();
-    const observer = FakeObserver.current as FakeObserver;
-    observer.report(name, false);
+    const { ada, observer } = paintBoxless(root.firstElementChild as HTMLElement);
     expect([...observer.observed]).toEqual([host]);
     observer.report(host, true);
     expect(painted()).toEqual([ada]);
