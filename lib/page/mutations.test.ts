@@ -9,6 +9,20 @@ import { UI_HOST_TAG } from './skip';
 
 const isOwnUi = (node: Node) => node.nodeName.toLowerCase() === UI_HOST_TAG;
 
+/** Watches the whole document, keeping every rescan plan it is handed. */
+function watchDocument(forget: (node: Node) => void = () => undefined) {
+  const plans: RescanPlan[] = [];
+  const controller = new AbortController();
+  const watcher = watchMutations({
+    root: document.documentElement,
+    signal: controller.signal,
+    isOwnUi,
+    forget,
+    onFlush: (p) => plans.push(p),
+  });
+  return { plans, controller, watcher };
+}
+
 /** Records what a MutationObserver sees while `change` runs. */
 async function recordsOf(change: () => void): Promise<MutationRecord[]> {
   const records: MutationRecord[] = [];
@@ -165,15 +179,7 @@ describe('watchMutations', () => {
   };
 
   it('turns a burst of changes into one rescan', async () => {
-    const plans: RescanPlan[] = [];
-    const controller = new AbortController();
-    watchMutations({
-      root: document.documentElement,
-      signal: controller.signal,
-      isOwnUi,
-      forget: () => undefined,
-      onFlush: (p) => plans.push(p),
-    });
+    const { plans, controller } = watchDocument();
     const feed = document.getElementById('feed') as HTMLElement;
     for (let i = 0; i < 50; i++)
       feed.append(Object.assign(document.createElement('li'), { textContent: `Ada Lovelace ${i}` }));
@@ -184,15 +190,7 @@ describe('watchMutations', () => {
   });
 
   it('a page that never stops changing gets a bounded number of rescans', async () => {
-    const plans: RescanPlan[] = [];
-    const controller = new AbortController();
-    watchMutations({
-      root: document.documentElement,
-      signal: controller.signal,
-      isOwnUi,
-      forget: () => undefined,
-      onFlush: (p) => plans.push(p),
-    });
+    const { plans, controller } = watchDocument();
     const ticker = document.getElementById('ticker')?.firstChild as Text;
     // A ticker rewriting itself every 20 ms for 20 seconds: 1000 changes.
     for (let i = 1; i <= 1000; i++) {
@@ -233,16 +231,8 @@ describe('watchMutations: open shadow roots', () => {
   it('follows changes inside the shadow roots it is given, and stops observing them all when aborted', async () => {
     const root = (document.getElementById('card') as HTMLElement).attachShadow({ mode: 'open' });
     root.innerHTML = '<p id="owner">Ada Lovelace</p><ul></ul>';
-    const plans: RescanPlan[] = [];
     const forget = vi.fn();
-    const controller = new AbortController();
-    const watcher = watchMutations({
-      root: document.documentElement,
-      signal: controller.signal,
-      isOwnUi,
-      forget,
-      onFlush: (p) => plans.push(p),
-    });
+    const { plans, controller, watcher } = watchDocument(forget);
     watcher.observe(root);
     watcher.observe(root);
     const text = root.getElementById('owner')?.firstChild as Text;
