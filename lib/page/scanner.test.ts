@@ -70,7 +70,8 @@ describe('Scanner', () => {
     const { scanner, index, sent } = makeScanner();
     scanner.enqueue(document.body);
     await scanner.whenIdle();
-    expect(sent.flat()).toEqual(['Ada Lovelace wrote it', 'nobody here', 'ada@example.com', 'write']);
+    // The link's lone word "write" names nobody and is not sent; its address is.
+    expect(sent.flat()).toEqual(['Ada Lovelace wrote it', 'nobody here', 'ada@example.com']);
     expect(markedTexts(index)).toEqual(['Ada Lovelace', 'link:ada@example.com']);
   });
 
@@ -81,6 +82,15 @@ describe('Scanner', () => {
     await scanner.whenIdle();
     expect(sent.flat()).toContain('ada@example.com');
     expect(markedTexts(index)).toEqual(['link:ada@example.com']);
+  });
+
+  it('keeps text that cannot name anyone in the tab: lone words, numbers', async () => {
+    document.body.innerHTML =
+      '<nav><a href="/">Home</a><button>Share</button><span>1,024</span></nav><p>山田太郎さん</p><p>ask ada@example.com</p>';
+    const { scanner, sent } = makeScanner();
+    scanner.enqueue(document.body);
+    await scanner.whenIdle();
+    expect(sent.flat()).toEqual(['山田太郎さん', 'ask ada@example.com']);
   });
 
   it('batches texts by size so no message carries too much', async () => {
@@ -182,7 +192,8 @@ describe('Scanner', () => {
     const { scanner, index, sent } = makeScanner();
     scanner.enqueue(document.body);
     await scanner.whenIdle();
-    expect(sent.flat()).toEqual(['Met Ada Lovelace', 'Grace Hopper and Ada Lovelace', 'Ada', 'Lovelace']);
+    // A line break ends a run: "Ada" and "Lovelace" are lone words there, and not sent.
+    expect(sent.flat()).toEqual(['Met Ada Lovelace', 'Grace Hopper and Ada Lovelace']);
     const em = document.querySelector('#a em')?.firstChild as Text;
     const [split] = index.marksAt(em, 1);
     expect(split?.text).toBe('Ada Lovelace');

@@ -7,6 +7,7 @@
 import type { TextMatch } from '../people/types';
 import type { MarkIndex } from './mark-index';
 import { addressOf } from './addresses';
+import { mayNamePerson } from './skip';
 import { createPageWalker, isTextRun, type TextRun, type WalkItem } from './walker';
 import { DutyCycle, yieldToMain } from './yield';
 
@@ -243,9 +244,12 @@ function unchanged(run: TextRun): boolean {
 
 function toEntry(item: WalkItem): Entry | null {
   // Runs are bounded far below the protocol's limit (RUN_MAX_CHARS).
-  if (isTextRun(item)) return { target: item, source: item.text, sent: item.text };
+  if (isTextRun(item))
+    return mayNamePerson(item.text) ? { target: item, source: item.text, sent: item.text } : null;
   if (item.nodeType === TEXT_NODE) {
     const source = (item as Text).data;
+    // Text that cannot name anyone is not sent: a page's many lone words stay in the tab.
+    if (!mayNamePerson(source)) return null;
     return {
       target: item,
       source,

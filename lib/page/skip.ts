@@ -62,3 +62,18 @@ export function isInsideSkipped(node: Node): boolean {
 export function isCandidateText(text: string): boolean {
   return text.length >= 3 && /\p{L}/u.test(text);
 }
+
+/** Two words: a word character, something between, a word character (as lib/matching cuts words). */
+const TWO_WORDS = /[\p{L}\p{N}][^\p{L}\p{M}\p{N}_]+[\p{L}\p{N}]/u;
+/** Scripts written without spaces, where a whole name is one unbroken run of letters. */
+const UNSPACED_SCRIPT =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+
+/**
+ * Whether a text could name someone at all: a first and a last name are two words, an address has
+ * an "@", and names in scripts without spaces are one run. A lone word ("Share", "Ada") cannot, and
+ * stays in the tab: menus and buttons are full of them.
+ */
+export function mayNamePerson(text: string): boolean {
+  return TWO_WORDS.test(text) || text.includes('@') || UNSPACED_SCRIPT.test(text);
+}

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { UI_HOST_TAG, isCandidateText, isInsideSkipped } from './skip';
+import { UI_HOST_TAG, isCandidateText, isInsideSkipped, mayNamePerson } from './skip';
 import { createPageWalker, isTextRun, RUN_MAX_CHARS, RUN_MAX_NODES, type WalkItem } from './walker';
 
 function walkAll(root: Node): WalkItem[] {
@@ -286,6 +286,25 @@ describe('page walker: open shadow roots (web components)', () => {
     const bare = host('bare', '');
     bare.append('Ada ', Object.assign(document.createElement('em'), { textContent: 'Lovelace' }));
     expect(walk(bare.lastChild as Element)).toEqual(['Ada |Lovelace']);
+  });
+});
+
+describe('mayNamePerson', () => {
+  it('lets through two words, an address, or a script written without spaces', () => {
+    expect(mayNamePerson('Ada Lovelace')).toBe(true);
+    expect(mayNamePerson('Smith, John')).toBe(true);
+    expect(mayNamePerson('J.R. Smith')).toBe(true);
+    expect(mayNamePerson('Jean-Pierre')).toBe(true); // two words to the matcher
+    expect(mayNamePerson('ada@example.com')).toBe(true);
+    expect(mayNamePerson('山田太郎')).toBe(true);
+    expect(mayNamePerson('김민준')).toBe(true);
+  });
+
+  it('keeps back what no name can be: one word, or no word at all', () => {
+    expect(mayNamePerson('Share')).toBe(false);
+    expect(mayNamePerson('john_smith')).toBe(false);
+    expect(mayNamePerson('  Lovelace.  ')).toBe(false);
+    expect(mayNamePerson('—')).toBe(false);
   });
 });
 
