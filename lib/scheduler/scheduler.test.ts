@@ -41,6 +41,17 @@ function scripted(clock: VirtualClock, script: (HttpResponse | Error)[], latency
   };
 }
 
+/** Requests that note, by name, the order in which they went on the wire (each takes 50 ms). */
+function inOrder(clock: VirtualClock) {
+  const order: string[] = [];
+  const named = (name: string) => async () => {
+    order.push(name);
+    await clock.sleep(50);
+    return answer(200);
+  };
+  return { order, named };
+}
+
 function setup(options: SchedulerOptions = {}) {
   const clock = createVirtualClock(Date.UTC(2026, 2, 2, 9, 0, 0));
   const scheduler = createScheduler({ clock, random: () => 0.5, ...options });
@@ -81,12 +92,7 @@ describe('concurrency and priorities', () => {
 
   it('serves people before background work, first come first served within each', async () => {
     const { clock, scheduler } = setup({ concurrency: 1 });
-    const order: string[] = [];
-    const named = (name: string) => async () => {
-      order.push(name);
-      await clock.sleep(50);
-      return answer(200);
-    };
+    const { order, named } = inOrder(clock);
     for (const name of ['sync 1', 'sync 2', 'sync 3']) run(scheduler, 'background', named(name));
     for (const name of ['card 1', 'card 2']) run(scheduler, 'interactive', named(name));
     await clock.runUntilIdle();
@@ -121,12 +127,7 @@ describe('concurrency and priorities', () => {
 
   it('moves a background request ahead when a person asks for the same thing', async () => {
     const { clock, scheduler } = setup({ concurrency: 1 });
-    const order: string[] = [];
-    const named = (name: string) => async () => {
-      order.push(name);
-      await clock.sleep(50);
-      return answer(200);
-    };
+    const { order, named } = inOrder(clock);
     run(scheduler, 'background', named('first'));
     scheduler.schedule({ priority: 'background', dedupeKey: 'person 7', execute: named('person 7') });
     run(scheduler, 'interactive', named('card'));
