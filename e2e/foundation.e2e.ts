@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_KEY, DEMO_USER } from '../sandbox/data';
 import type { LoadedExtension } from './browser';
 import { evaluateInContentScript } from './cdp';
-import { launch, sandboxControl, sandboxUrl, sendFromPage } from './harness';
+import { launch, saveKey, sandboxControl, sandboxUrl, sendFromPage } from './harness';
 
 interface StatusReply {
   ok: boolean;
@@ -17,11 +17,6 @@ interface StatusReply {
     maskedKey: string | null;
     account: { user: { email: string } } | null;
   };
-}
-
-async function saveKeyOnOptionsPage(page: Page, key: string): Promise<void> {
-  await page.getByLabel('API key', { exact: true }).fill(key);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
 }
 
 describe('the extension, built and loaded in Chromium', () => {
@@ -45,7 +40,7 @@ describe('the extension, built and loaded in Chromium', () => {
   });
 
   it('shows the signed-in user’s e-mail once the demo key is saved', async () => {
-    await saveKeyOnOptionsPage(options, DEMO_KEY);
+    await saveKey(options, DEMO_KEY);
     await options.getByText(DEMO_USER.email).first().waitFor({ timeout: 15_000 });
     const reply = await sendFromPage<StatusReply>(options, 'status/get', {});
     expect(reply.value.signedIn).toBe(true);
@@ -55,7 +50,7 @@ describe('the extension, built and loaded in Chromium', () => {
   });
 
   it('says a wrong key was rejected and keeps the working one', async () => {
-    await saveKeyOnOptionsPage(options, 'not-the-right-key');
+    await saveKey(options, 'not-the-right-key');
     await options
       .getByText(/rejected/i)
       .first()

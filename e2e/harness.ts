@@ -94,6 +94,15 @@ export async function until<T>(
   }
 }
 
+/** The options page's API key field. */
+export const keyField = (page: Page) => page.getByLabel('API key', { exact: true });
+
+/** Types a key into the options page and presses Save, as a person would. */
+export async function saveKey(page: Page, key: string): Promise<void> {
+  await keyField(page).fill(key);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+}
+
 // ---- shared by the popup and options suites -------------------------------------------------------
 
 /** The directory size global-setup starts the sandbox with. */

@@ -9,7 +9,9 @@ import { DEMO_KEY, DEMO_TENANT, DEMO_USER, FEATURED_PEOPLE } from '../sandbox/da
 import type { LoadedExtension } from './browser';
 import { HIGHLIGHT } from './lens-probe';
 import {
+  keyField,
   launch,
+  saveKey,
   sandboxControl,
   sandboxUrl,
   sandboxData,
@@ -20,16 +22,9 @@ import {
   until,
 } from './harness';
 
-const keyField = (page: Page) => page.getByLabel('API key', { exact: true });
-
 /** "Signed in as {e-mail} ({name}, {tenant})" above the key field. */
 const signedInLine = (page: Page) =>
   page.getByRole('paragraph').filter({ hasText: `Signed in as ${DEMO_USER.email} (` });
-
-async function saveKey(page: Page, key: string): Promise<void> {
-  await keyField(page).fill(key);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-}
 
 async function waitForRoster(page: Page): Promise<void> {
   await until(
