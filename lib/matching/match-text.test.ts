@@ -228,8 +228,45 @@ describe('matchText: names', () => {
       '山田太郎',
       'nobody',
       'José Müller',
+      // A run of unspaced script ends one text where the next one's starts, offsets aside.
+      '会議は山',
+      'abcd山田太郎',
     ];
     expect(index.matchTexts(texts)).toEqual(texts.map((t) => index.matchText(t)));
+  });
+
+  it('keeps each text apart in a long batch, whatever falls at the boundaries', () => {
+    // Far more words than the scanner keeps at once, with names, halves of names, addresses and
+    // runs of unspaced scripts on both sides of text boundaries.
+    const pieces = [
+      'John',
+      'Smith',
+      'Smith,',
+      'John Smith',
+      '',
+      '山田',
+      '太郎',
+      '山田太郎',
+      'js@',
+      'home.example',
+      'js@home.example',
+      'Mary',
+      'Ann Evans',
+      'Mary Ann Evans',
+      'the fund met',
+      'O',
+      "'Brien",
+      'José Müller.',
+    ];
+    const texts: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const a = pieces[(i * 7) % pieces.length] as string;
+      const b = pieces[(i * 11 + 3) % pieces.length] as string;
+      texts.push(i % 3 === 0 ? `${a} ${b}` : a);
+    }
+    const batch = index.matchTexts(texts);
+    expect(batch).toEqual(texts.map((t) => index.matchText(t)));
+    expect(batch.filter((m) => m.length > 0).length).toBeGreaterThan(300);
   });
 
   it('matches several texts at once (the text nodes of a page), each with its own offsets', () => {

@@ -45,6 +45,12 @@ export class TextMatcher {
    * array over every node: an array that size is read at random and misses the cache each time.
    */
   private readonly peopleOfNode = new Map<number, number[]>();
+  private readonly single: string[] = [''];
+  private readonly localRuns: number[] = [];
+  // Where resolve() hands matches: the texts, their matches, and the text it is in.
+  private texts: readonly string[] = [];
+  private results: TextMatch[][] = [];
+  private resultText = 0;
 
   constructor(
     private readonly trie: NameTrie,
@@ -53,17 +59,33 @@ export class TextMatcher {
   ) {}
 
   match(text: string): TextMatch[] {
+    this.single[0] = text;
+    return this.matchAll(this.single)[0] as TextMatch[];
+  }
+
+  /**
+   * The matches of each text (e.g. the text nodes of a page), in one pass over all of them: no name
+   * runs from one text into the next.
+   */
+  matchAll(texts: readonly string[]): TextMatch[][] {
     this.names.clear();
     this.others.clear();
     const tokens = this.tokens;
-    tokens.begin(text, this.trie.starts);
+    tokens.beginAll(texts, this.trie.starts);
     for (let more = true; more;) {
       more = tokens.scan();
       for (let i = tokens.nextStart(); i >= 0; i = tokens.nextStart()) this.visitStart(i, tokens.count);
     }
-    if (this.tokens.unspacedRuns.length > 0 || text.includes('@')) this.findOthers(text);
-    if (this.names.count === 0 && this.others.count === 0) return NO_MATCHES;
-    return this.resolve();
+    if (tokens.unspacedRuns.length > 0 || tokens.textsWithAt.length > 0) this.findOthers(texts);
+    const results: TextMatch[][] = new Array<TextMatch[]>(texts.length).fill(NO_MATCHES);
+    if (this.names.count === 0 && this.others.count === 0) return results;
+    this.texts = texts;
+    this.results = results;
+    this.resultText = 0;
+    this.resolve();
+    this.texts = this.single;
+    this.results = [];
+    return results;
   }
 
   /**
@@ -212,25 +234,53 @@ export class TextMatcher {
     return after !== GAP_HYPHEN && after !== GAP_APOSTROPHE && after !== GAP_DOT;
   }
 
-  /** Unspaced names and e-mail addresses, merged in text order into `others`. */
-  private findOthers(text: string): void {
+  /**
+   * Unspaced names and e-mail addresses, merged in text order into `others`, in the texts the
+   * scan saw either in (runs of scripts without spaces, an "@").
+   */
+  private findOthers(texts: readonly string[]): void {
+    const tokens = this.tokens;
+    const runs = tokens.unspacedRuns;
+    const withAt = tokens.textsWithAt;
+    let r = 0;
+    let a = 0;
+    let t = 0;
+    while (r < runs.length || a < withAt.length) {
+      // The text of the next run (run offsets are stream offsets, in order).
+      if (r < runs.length) while (t + 1 < texts.length && tokens.textStart(t + 1) <= (runs[r] as number)) t++;
+      const runText = r < runs.length ? t : texts.length;
+      const atText = a < withAt.length ? (withAt[a] as number) : texts.length;
+      const current = Math.min(runText, atText);
+      const text = texts[current] as string;
+      const base = tokens.textStart(current);
+      const local = this.localRuns;
+      local.length = 0;
+      while (r < runs.length && (runs[r] as number) < base + text.length)
+        local.push((runs[r++] as number) - base);
+      if (atText === current) a++;
+      this.findOthersIn(text, local, atText === current, base);
+    }
+  }
+
+  /** findOthers in one text, whose offsets start at `base` in the stream. */
+  private findOthersIn(text: string, runs: readonly number[], hasAt: boolean, base: number): void {
     const unspaced = this.unspacedFound;
     unspaced.length = 0;
-    if (this.tokens.unspacedRuns.length > 0) this.unspaced.find(text, this.tokens.unspacedRuns, unspaced);
-    const emails = text.includes('@') ? findEmails(text) : [];
+    if (runs.length > 0) this.unspaced.find(text, runs, unspaced);
+    const emails = hasAt ? findEmails(text) : [];
     let u = 0;
     for (const hit of emails) {
       const ids = this.idsOfEmail(hit.address);
       if (!ids) continue;
       for (; u < unspaced.length && (unspaced[u] as UnspacedMatch).start <= hit.start; u++) {
         const m = unspaced[u] as UnspacedMatch;
-        this.others.addList(m.start, m.end, m.ids, 0);
+        this.others.addList(base + m.start, base + m.end, m.ids, 0);
       }
-      this.others.addList(hit.start, hit.end, ids, EMAIL);
+      this.others.addList(base + hit.start, base + hit.end, ids, EMAIL);
     }
     for (; u < unspaced.length; u++) {
       const m = unspaced[u] as UnspacedMatch;
-      this.others.addList(m.start, m.end, m.ids, 0);
+      this.others.addList(base + m.start, base + m.end, m.ids, 0);
     }
   }
 
@@ -238,8 +288,7 @@ export class TextMatcher {
    * Settles overlaps (the longest wins; see settleCluster) and builds the matches in text order.
    * Walks names and others together, like a merge of two sorted lists.
    */
-  private resolve(): TextMatch[] {
-    const out: TextMatch[] = [];
+  private resolve(): void {
     const a = this.names;
     const b = this.others;
     let i = 0;
@@ -252,7 +301,7 @@ export class TextMatcher {
       const source = fromA ? a : b;
       const k = fromA ? i++ : j++;
       if ((source.start[k] as number) >= clusterEnd && size > 0) {
-        this.settleCluster(size, out);
+        this.settleCluster(size);
         size = 0;
       }
       this.clusterSources[size] = source;
@@ -261,8 +310,7 @@ export class TextMatcher {
       const end = source.end[k] as number;
       if (size === 1 || end > clusterEnd) clusterEnd = end;
     }
-    if (size > 0) this.settleCluster(size, out);
-    return out;
+    if (size > 0) this.settleCluster(size);
   }
 
   /**
@@ -273,11 +321,11 @@ export class TextMatcher {
    * first name skipped as a middle word: that text is two names side by side, and the inexact one
    * is dropped (see splitsOff).
    */
-  private settleCluster(size: number, out: TextMatch[]): void {
+  private settleCluster(size: number): void {
     const sources = this.clusterSources;
     const indices = this.clusterIndices;
     if (size === 1) {
-      out.push(this.toMatch(sources[0] as Candidates, indices[0] as number));
+      this.emit(this.toMatch(sources[0] as Candidates, indices[0] as number));
       return;
     }
     const all = sources.slice(0, size).map((source, n) => {
@@ -307,7 +355,22 @@ export class TextMatcher {
       }
     }
     picked.sort((x, y) => x.item.start - y.item.start);
-    for (const p of picked) out.push(p.match);
+    for (const p of picked) this.emit(p.match);
+  }
+
+  /** Hands a match (in stream offsets, in order) to its text, in that text's offsets. */
+  private emit(match: TextMatch): void {
+    const tokens = this.tokens;
+    const last = this.texts.length - 1;
+    let t = this.resultText;
+    while (t < last && tokens.textStart(t + 1) <= match.start) t++;
+    this.resultText = t;
+    const base = tokens.textStart(t);
+    match.start -= base;
+    match.end -= base;
+    let list = this.results[t] as TextMatch[];
+    if (list === NO_MATCHES) this.results[t] = list = [];
+    list.push(match);
   }
 
   /**

@@ -66,6 +66,8 @@ const G_APOSTROPHE = 8;
 const G_DOT = 16;
 const G_OTHER = 32;
 const G_MANY = 64;
+/** An "@" among the separators: the text may hold an e-mail address (a kind of G_OTHER). */
+const G_AT = 128;
 
 function gapFromBits(bits: number): Gap {
   if (bits & (G_OTHER | G_MANY)) return Gap.Other;
@@ -78,8 +80,8 @@ function gapFromBits(bits: number): Gap {
   return mark === G_HYPHEN ? Gap.Hyphen : Gap.Apostrophe;
 }
 
-const GAP_OF_BITS = new Uint8Array(128);
-for (let bits = 0; bits < 128; bits++) GAP_OF_BITS[bits] = gapFromBits(bits);
+const GAP_OF_BITS = new Uint8Array(256);
+for (let bits = 0; bits < 256; bits++) GAP_OF_BITS[bits] = gapFromBits(bits);
 
 /** Separator char class bits -> gap bits. */
 function gapBitsOf(info: number): number {
@@ -93,6 +95,7 @@ function gapBitsOf(info: number): number {
 
 const ASCII_GAP_BITS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_GAP_BITS[c] = gapBitsOf(INFO_ASCII[c] as number);
+ASCII_GAP_BITS[0x40] = G_OTHER | G_AT;
 
 /** Folded ASCII word characters (A-Z lower-cased), 0 for everything else. */
 const ASCII_WORD_UNIT = new Uint8Array(128);
@@ -149,17 +152,27 @@ const PAUSE_AFTER = RING - LOOKAHEAD - 8;
 const RING_MASK = RING - 1;
 
 /**
- * The words of one text. Words are addressed by their index in the text but only the last RING
- * are kept, in small typed arrays that stay in cache: no array the size of the text is written.
- * Words whose shape passes a filter (possible name starts) are queued; scan() pauses whenever the
- * oldest of them is about to leave the ring, so that the caller can look at them while their words
- * are still there. Keeping that work out of the character loop keeps the loop small and fast.
+ * The words of a text, or of several read as one stream (the text nodes of a page). Words are
+ * addressed by their index in the stream but only the last RING are kept, in small typed arrays
+ * that stay in cache: no array the size of the text is written. Words whose shape passes a filter
+ * (possible name starts) are queued; scan() pauses whenever the oldest of them is about to leave
+ * the ring, so that the caller can look at them while their words are still there. Keeping that
+ * work out of the character loop keeps the loop small and fast, and reading many short texts as
+ * one stream keeps those lookups in long runs, as in one long text.
+ *
+ * Offsets count from the start of the first text, as if the texts were joined (see textStart);
+ * nothing joins the last word of one text to the first of the next (their gap is Gap.Other).
  */
 export class Tokens {
   /** Words read so far. */
   count = 0;
-  /** Where each run of characters of scripts written without spaces begins (names there are found apart). */
+  /**
+   * Where each run of characters of scripts written without spaces begins (names there are found
+   * apart), as stream offsets.
+   */
   readonly unspacedRuns: number[] = [];
+  /** The texts that hold an "@" (an e-mail address may be there), in order. */
+  readonly textsWithAt: number[] = [];
   private readonly starts = new Int32Array(RING);
   private readonly ends = new Int32Array(RING);
   /** See shapeOf. Together with the full hash, it identifies a folded word (64 bits). */
@@ -172,12 +185,21 @@ export class Tokens {
   private readonly queue = new Int32Array(RING);
   private waiting = 0;
   private visited = 0;
+  /** The text each word is in (an index into `texts`). */
+  private readonly textOf = new Int32Array(RING);
   private filter: Int32Array | null = null;
-  private text = '';
-  // Where scan() stopped: the next character, and what separates it from the last word.
+  private texts: readonly string[] = [];
+  /** Where each text read so far starts in the stream. */
+  private readonly textStarts: number[] = [];
+  private readonly single: string[] = [''];
+  // Where scan() stopped: the text, the next character in it, and what separates it from the last word.
+  private textIndex = 0;
   private at = 0;
+  private finished = false;
   private gapBits = 0;
   private gapMarks = 0;
+  /** Separator bits seen in the current text so far (for G_AT). */
+  private seenBits = 0;
 
   startOf(i: number): number {
     return this.starts[i & RING_MASK] as number;
@@ -214,27 +236,45 @@ export class Tokens {
 
   /** Starts on a text; words whose shape passes `filter` (a shapeFilter) will be queued. */
   begin(text: string, filter: Int32Array | null): void {
-    this.text = text;
+    this.single[0] = text;
+    this.beginAll(this.single, filter);
+  }
+
+  /** Starts on several texts, read as one stream of words (see the class comment). */
+  beginAll(texts: readonly string[], filter: Int32Array | null): void {
+    this.texts = texts;
     this.filter = filter;
     if (this.unspacedRuns.length > 0) this.unspacedRuns.length = 0;
+    if (this.textsWithAt.length > 0) this.textsWithAt.length = 0;
+    this.textStarts.length = 0;
+    this.textStarts.push(0);
     this.lastUnspaced = -10;
     this.pairEnd = -1;
+    this.streamStart = 0;
     this.waiting = 0;
     this.visited = 0;
     this.count = 0;
+    this.textIndex = 0;
     this.at = 0;
+    this.finished = texts.length === 0;
     this.gapBits = 0;
     this.gapMarks = 0;
+    this.seenBits = 0;
+  }
+
+  /** Where text t starts in the stream (t at most the text being read). */
+  textStart(t: number): number {
+    return this.textStarts[t] as number;
   }
 
   /**
-   * The oldest queued word that can be looked at now (LOOKAHEAD words read after it, or the text
+   * The oldest queued word that can be looked at now (LOOKAHEAD words read after it, or every text
    * read to its end), removed from the queue; or -1.
    */
   nextStart(): number {
     if (this.visited === this.waiting) return -1;
     const i = this.queue[this.visited & RING_MASK] as number;
-    if (i + LOOKAHEAD > this.count && this.at < this.text.length) return -1;
+    if (i + LOOKAHEAD > this.count && !this.finished) return -1;
     this.visited++;
     return i;
   }
@@ -244,98 +284,66 @@ export class Tokens {
    * nextStart, then scan again), false at the end of the text.
    */
   scan(): boolean {
-    const text = this.text;
-    const n = text.length;
-    const { starts, ends, shapes, flags, gaps, queue, filter } = this;
-    let { waiting, count, gapBits, gapMarks } = this;
+    if (this.finished) return false;
+    const texts = this.texts;
+    let t = this.textIndex;
+    let text = texts[t] as string;
+    let n = text.length;
+    let base = this.streamStart;
+    const { starts, ends, shapes, flags, gaps, queue, filter, textOf } = this;
+    let { waiting, count, gapBits, gapMarks, seenBits } = this;
     const oldest = this.visited < waiting ? (queue[this.visited & RING_MASK] as number) : -1;
     let pauseAt = oldest >= 0 ? oldest + PAUSE_AFTER : 0x7fffffff;
     let i = this.at;
-    // Two loops take turns: one over the characters between words, one over a word's own. Each is
-    // small, and the common case in each (ASCII) is a table lookup and a test.
-    while (i < n) {
-      // Between words: gather what separates them.
-      let c = text.charCodeAt(i);
-      let unit: number;
-      if (c < 128) {
-        unit = ASCII_WORD_UNIT[c] as number;
-        if (unit === 0) {
-          const bits = ASCII_GAP_BITS[c] as number;
-          if (bits !== G_SPACE && ++gapMarks > 1) gapBits |= G_MANY;
-          gapBits |= bits;
-          i++;
-          continue;
-        }
-      } else {
-        // classify() also skips the second half of a surrogate pair (it returns -1 there).
-        unit = this.classify(text, i, c);
-        if (unit <= 0) {
+    for (;;) {
+      // Two loops take turns: one over the characters between words, one over a word's own. Each is
+      // small, and the common case in each (ASCII) is a table lookup and a test.
+      while (i < n) {
+        // Between words: gather what separates them.
+        let c = text.charCodeAt(i);
+        let unit: number;
+        if (c < 128) {
+          unit = ASCII_WORD_UNIT[c] as number;
           if (unit === 0) {
-            const bits = this.separator;
+            const bits = ASCII_GAP_BITS[c] as number;
             if (bits !== G_SPACE && ++gapMarks > 1) gapBits |= G_MANY;
             gapBits |= bits;
+            i++;
+            continue;
           }
-          i++;
-          continue;
+        } else {
+          // classify() also skips the second half of a surrogate pair (it returns -1 there).
+          unit = this.classify(text, i, c);
+          if (unit <= 0) {
+            if (unit === 0) {
+              const bits = this.separator;
+              if (bits !== G_SPACE && ++gapMarks > 1) gapBits |= G_MANY;
+              gapBits |= bits;
+            }
+            i++;
+            continue;
+          }
         }
-      }
 
-      // A word starts at i.
-      const slot = count & RING_MASK;
-      gaps[slot] = GAP_OF_BITS[gapBits] as number;
-      if (count >= pauseAt) break; // resumes here, at the start of this word
-      starts[slot] = i;
-      let wordFlags = c < 128 ? ASCII_ONLY | (c <= 90 && c >= 65 ? CAPITALIZED : 0) : this.upper;
-      let first = 0;
-      let beforeLast = 0;
-      let last = 0;
-      let folded = 0;
-      let sum = 0;
-      if (unit < UNIT_LIMIT) {
-        first = last = sum = unit;
-        folded = 1;
-      } else if (unit === SEVERAL_UNITS) {
-        const several = this.several;
-        first = several.charCodeAt(0);
-        for (let k = 0; k < several.length; k++) {
-          beforeLast = last;
-          last = several.charCodeAt(k);
-          sum += last;
-          folded++;
-        }
-      }
-      if (c >= 128) wordFlags &= ~ASCII_ONLY;
-
-      // The rest of the word.
-      let separator = -1;
-      for (i++; i < n; i++) {
-        c = text.charCodeAt(i);
-        unit = BMP_ASCII_WORD_UNIT[c] as number;
-        if (unit !== 0) {
-          beforeLast = last;
-          last = unit;
-          sum += unit;
-          folded++;
-          continue;
-        }
-        if (c < 128) {
-          separator = ASCII_GAP_BITS[c] as number;
-          break;
-        }
-        unit = this.classify(text, i, c);
-        if (unit === 0) {
-          separator = this.separator;
-          break;
-        }
-        if (unit < 0) continue; // invisible inside words
-        wordFlags &= ~ASCII_ONLY;
+        // A word starts at i.
+        const slot = count & RING_MASK;
+        gaps[slot] = GAP_OF_BITS[gapBits] as number;
+        if (count >= pauseAt) break; // resumes here, at the start of this word
+        seenBits |= gapBits;
+        starts[slot] = base + i;
+        textOf[slot] = t;
+        let wordFlags = c < 128 ? ASCII_ONLY | (c <= 90 && c >= 65 ? CAPITALIZED : 0) : this.upper;
+        let first = 0;
+        let beforeLast = 0;
+        let last = 0;
+        let folded = 0;
+        let sum = 0;
         if (unit < UNIT_LIMIT) {
-          beforeLast = last;
-          last = unit;
-          sum += unit;
-          folded++;
+          first = last = sum = unit;
+          folded = 1;
         } else if (unit === SEVERAL_UNITS) {
           const several = this.several;
+          first = several.charCodeAt(0);
           for (let k = 0; k < several.length; k++) {
             beforeLast = last;
             last = several.charCodeAt(k);
@@ -343,39 +351,97 @@ export class Tokens {
             folded++;
           }
         }
-      }
+        if (c >= 128) wordFlags &= ~ASCII_ONLY;
 
-      // The word ends at i.
-      const shape = shapeOf(folded, first, beforeLast, last, sum);
-      ends[slot] = i;
-      shapes[slot] = shape;
-      flags[slot] = wordFlags | (folded === 1 ? SINGLE : 0);
-      if (filter !== null && mayContain(filter, shape)) {
-        if (waiting === this.visited) pauseAt = count + PAUSE_AFTER;
-        queue[waiting++ & RING_MASK] = count;
+        // The rest of the word.
+        let separator = -1;
+        for (i++; i < n; i++) {
+          c = text.charCodeAt(i);
+          unit = BMP_ASCII_WORD_UNIT[c] as number;
+          if (unit !== 0) {
+            beforeLast = last;
+            last = unit;
+            sum += unit;
+            folded++;
+            continue;
+          }
+          if (c < 128) {
+            separator = ASCII_GAP_BITS[c] as number;
+            break;
+          }
+          unit = this.classify(text, i, c);
+          if (unit === 0) {
+            separator = this.separator;
+            break;
+          }
+          if (unit < 0) continue; // invisible inside words
+          wordFlags &= ~ASCII_ONLY;
+          if (unit < UNIT_LIMIT) {
+            beforeLast = last;
+            last = unit;
+            sum += unit;
+            folded++;
+          } else if (unit === SEVERAL_UNITS) {
+            const several = this.several;
+            for (let k = 0; k < several.length; k++) {
+              beforeLast = last;
+              last = several.charCodeAt(k);
+              sum += last;
+              folded++;
+            }
+          }
+        }
+
+        // The word ends at i.
+        const shape = shapeOf(folded, first, beforeLast, last, sum);
+        ends[slot] = base + i;
+        shapes[slot] = shape;
+        flags[slot] = wordFlags | (folded === 1 ? SINGLE : 0);
+        if (filter !== null && mayContain(filter, shape)) {
+          if (waiting === this.visited) pauseAt = count + PAUSE_AFTER;
+          queue[waiting++ & RING_MASK] = count;
+        }
+        count++;
+        gapBits = 0;
+        gapMarks = 0;
+        if (separator >= 0) {
+          // The character that ended the word was classified already: it opens the next gap.
+          if (separator !== G_SPACE) gapMarks = 1;
+          gapBits = separator;
+          i++;
+        }
       }
-      count++;
-      gapBits = 0;
+      if (i < n) {
+        this.textIndex = t;
+        this.streamStart = base;
+        this.at = i;
+        this.waiting = waiting;
+        this.count = count;
+        this.gapBits = gapBits;
+        this.gapMarks = gapMarks;
+        this.seenBits = seenBits;
+        return true;
+      }
+      // The end of text t.
+      if ((seenBits | gapBits) & G_AT) this.textsWithAt.push(t);
+      if (++t >= texts.length) break;
+      // The next text: nothing joins its first word to the last one read (G_OTHER).
+      base += n;
+      this.textStarts.push(base);
+      this.streamStart = base;
+      this.lastUnspaced = -10;
+      text = texts[t] as string;
+      n = text.length;
+      i = 0;
+      gapBits = G_OTHER;
       gapMarks = 0;
-      if (separator >= 0) {
-        // The character that ended the word was classified already: it opens the next gap.
-        if (separator !== G_SPACE) gapMarks = 1;
-        gapBits = separator;
-        i++;
-      }
-    }
-    if (i < n) {
-      this.at = i;
-      this.waiting = waiting;
-      this.count = count;
-      this.gapBits = gapBits;
-      this.gapMarks = gapMarks;
-      return true;
+      seenBits = 0;
     }
     // Nothing joins the last word to a following one: a trailing "." or "-" is only punctuation.
     const trailing: number = GAP_OF_BITS[gapBits] as number;
     gaps[count & RING_MASK] = trailing === Gap.Space || trailing === Gap.Comma ? trailing : Gap.Other;
-    this.at = n;
+    this.textIndex = texts.length - 1;
+    this.finished = true;
     this.waiting = waiting;
     this.count = count;
     return false;
@@ -386,9 +452,11 @@ export class Tokens {
     const slot = i & RING_MASK;
     const flags = this.flags[slot] as number;
     if (flags & HASHED) return this.hashes[slot] as number;
-    const text = this.text;
-    const from = this.starts[slot] as number;
-    const to = this.ends[slot] as number;
+    const t = this.textOf[slot] as number;
+    const text = this.texts[t] as string;
+    const textStart = this.textStarts[t] as number;
+    const from = (this.starts[slot] as number) - textStart;
+    const to = (this.ends[slot] as number) - textStart;
     let h = FNV_OFFSET;
     if (flags & ASCII_ONLY) {
       for (let at = from; at < to; at++)
@@ -429,6 +497,8 @@ export class Tokens {
   /** The folded units when there are several. */
   private several = '';
   private lastUnspaced = -10;
+  /** Where the text being read starts in the stream. */
+  private streamStart = 0;
 
   /**
    * One character outside ASCII at i: a folded unit (> 0, below UNIT_LIMIT), SEVERAL_UNITS (see
@@ -465,7 +535,7 @@ export class Tokens {
       const continues =
         this.lastUnspaced === i - 1 ||
         (this.lastUnspaced === i - 2 && isPartSeparator(text.charCodeAt(i - 1)));
-      if (!continues) this.unspacedRuns.push(i);
+      if (!continues) this.unspacedRuns.push(this.streamStart + i);
       this.lastUnspaced = i;
     }
     this.separator = gapBitsOf(info);
