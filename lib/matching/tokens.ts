@@ -336,20 +336,24 @@ export class Tokens {
         let first = 0;
         let beforeLast = 0;
         let last = 0;
-        let folded = 0;
         let sum = 0;
+        // The folded length is the word's length in the text plus `extra`: only characters outside
+        // ASCII that fold to no unit or to several change it, so the common case counts nothing.
+        const wordStart = i;
+        let extra = 0;
         if (unit < UNIT_LIMIT) {
           first = last = sum = unit;
-          folded = 1;
         } else if (unit === SEVERAL_UNITS) {
           const several = this.several;
           first = several.charCodeAt(0);
+          extra = several.length - 1;
           for (let k = 0; k < several.length; k++) {
             beforeLast = last;
             last = several.charCodeAt(k);
             sum += last;
-            folded++;
           }
+        } else {
+          extra = -1;
         }
         if (c >= 128) wordFlags &= ~ASCII_ONLY;
 
@@ -362,7 +366,6 @@ export class Tokens {
             beforeLast = last;
             last = unit;
             sum += unit;
-            folded++;
             continue;
           }
           if (c < 128) {
@@ -374,25 +377,30 @@ export class Tokens {
             separator = this.separator;
             break;
           }
-          if (unit < 0) continue; // invisible inside words
+          if (unit < 0) {
+            extra--; // invisible inside words
+            continue;
+          }
           wordFlags &= ~ASCII_ONLY;
           if (unit < UNIT_LIMIT) {
             beforeLast = last;
             last = unit;
             sum += unit;
-            folded++;
           } else if (unit === SEVERAL_UNITS) {
             const several = this.several;
+            extra += several.length - 1;
             for (let k = 0; k < several.length; k++) {
               beforeLast = last;
               last = several.charCodeAt(k);
               sum += last;
-              folded++;
             }
+          } else {
+            extra--;
           }
         }
 
         // The word ends at i.
+        const folded = i - wordStart + extra;
         const shape = shapeOf(folded, first, beforeLast, last, sum);
         ends[slot] = base + i;
         shapes[slot] = shape;
