@@ -2,9 +2,10 @@
  * The content script seen from outside, for the E2E tests and the benchmark: the marks painted in
  * view, every mark it holds, where a text is on screen, and the real mouse resting on it.
  *
- * Only marks near the viewport are in the page's CSS highlight, so the number of marks found on a
- * whole page is read from the content script's isolated world, where every mark is a StaticRange
- * (CDP Runtime.queryObjects, which collects garbage first).
+ * Only marks near the viewport are in the page's CSS highlight (and only they have a range), so
+ * the number of marks found on a whole page is read from the content script's isolated world: its
+ * objects shaped like a mark, a page node with the people it names and the element it is painted
+ * in (CDP Runtime.queryObjects, which collects garbage first).
  */
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 
@@ -38,14 +39,19 @@ export async function heldMarks(
     if (!world) throw new Error(`no isolated world named ${extensionName} in the main frame`);
     const prototype = await cdp.send('Runtime.evaluate', {
       contextId: world.id,
-      expression: 'StaticRange.prototype',
+      expression: 'Object.prototype',
     });
     const objects = await cdp.send('Runtime.queryObjects', {
       prototypeObjectId: prototype.result.objectId as string,
     });
     const count = await cdp.send('Runtime.callFunctionOn', {
       objectId: objects.objects.objectId as string,
-      functionDeclaration: 'function () { return this.length; }',
+      functionDeclaration: `function () {
+        const isMark = (o) =>
+          o !== null && typeof o === 'object' && Object.hasOwn(o, 'personIds') && Object.hasOwn(o, 'holder') &&
+          o.node instanceof Node && o.holder instanceof Element;
+        return this.filter(isMark).length;
+      }`,
       returnByValue: true,
     });
     await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'console' }).catch(() => undefined);

@@ -87,7 +87,8 @@ export function createLookupView(options: LookupViewOptions): LookupView {
     kind: 'name',
     personIds,
     text,
-    range: options.doc.createRange(),
+    // Never painted: the lookup's anchor is not a mark on the page.
+    holder: null,
   });
 
   const view: LookupView = {

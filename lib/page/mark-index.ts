@@ -1,15 +1,16 @@
 /**
  * Every mark on the page, by the text node (or the address element: mailto link, web mail chip) that holds it, kept sorted per node so
- * that hit-testing a caret offset is a binary search. Owns the painted ranges of its marks.
+ * that hit-testing a caret offset is a binary search. Hands its marks to the painter, and takes
+ * them back when they go.
  *
  * A name split across inline elements ("<em>Ada</em> Lovelace") is one mark spanning several text
  * nodes: one range, listed under every node it covers, so it is found from any of its parts and
  * dropped as a whole when any of them changes.
  */
 import type { TextMatch } from '../people/types';
-import type { MarkPainter } from './painter';
+import { holdingElement, type MarkPainter, type PaintableMark } from './painter';
 
-export interface Mark {
+export interface Mark extends PaintableMark {
   /** The text node the mark starts in, or the link. */
   node: Text | Element;
   /** UTF-16 offsets: `start` into `node`, `end` into `endNode` (else `node`); 0..childNodes.length for a link. */
@@ -21,7 +22,6 @@ export interface Mark {
   personIds: number[];
   /** What the page shows ("Ada Lovelace", "ada@example.com"): the card's label until details land. */
   text: string;
-  range: AbstractRange;
 }
 
 export interface Span {
@@ -97,9 +97,9 @@ export class MarkIndex {
     this.forget(node);
     const valid = markable(matches, text.length);
     if (valid.length === 0) return;
-    const marks = valid.map((m) => this.paint(node, m, text.slice(m.start, m.end), m.start, m.end));
+    const holder = this.holderOf(node);
+    const marks = valid.map((m) => this.paint(node, holder, m, text.slice(m.start, m.end), m.start, m.end));
     this.texts.set(node, marks);
-    if (node.parentElement) this.parents.add(node.parentElement);
   }
 
   /**
@@ -116,6 +116,9 @@ export class MarkIndex {
     const valid = markable(matches, text.length);
     let first = 0;
     let firstStart = 0;
+    // Consecutive marks mostly start in the same node: its holder is looked up once.
+    let heldNode: Text | null = null;
+    let holder: Element | null = null;
     for (const m of valid) {
       // Node `first` starts at text offset `firstStart`; matches are sorted, so it only moves on.
       while (first < nodes.length - 1 && firstStart + (nodes[first] as Text).length <= m.start) {
@@ -130,15 +133,25 @@ export class MarkIndex {
       }
       const label = text.slice(m.start, m.end);
       const startNode = nodes[first] as Text;
+      if (startNode !== heldNode) {
+        heldNode = startNode;
+        holder = this.holderOf(startNode);
+      }
       if (first === last) {
-        this.list(startNode, this.paint(startNode, m, label, m.start - firstStart, m.end - firstStart));
+        this.list(
+          startNode,
+          this.paint(startNode, holder, m, label, m.start - firstStart, m.end - firstStart),
+        );
         continue;
       }
       const endNode = nodes[last] as Text;
-      const mark = this.paint(startNode, m, label, m.start - firstStart, m.end - lastStart, endNode);
+      const mark = this.paint(startNode, holder, m, label, m.start - firstStart, m.end - lastStart, endNode);
       const covered = nodes.slice(first, last + 1);
       this.spanned.set(mark, covered);
-      for (const node of covered) this.list(node, mark);
+      for (const node of covered) {
+        this.list(node, mark);
+        if (node !== startNode && node.parentElement) this.parents.add(node.parentElement);
+      }
     }
   }
 
@@ -146,7 +159,7 @@ export class MarkIndex {
   setLinkMark(link: Element, address: string, match: TextMatch | undefined): void {
     this.forget(link);
     if (!match || match.personIds.length === 0) return;
-    this.links.set(link, this.paint(link, match, address));
+    this.links.set(link, this.paint(link, link, match, address, 0, link.childNodes.length));
   }
 
   /** Appends a mark to a node's list (callers add in document order). */
@@ -154,29 +167,31 @@ export class MarkIndex {
     const marks = this.texts.get(node);
     if (marks) marks.push(mark);
     else this.texts.set(node, [mark]);
-    if (node.parentElement) this.parents.add(node.parentElement);
+  }
+
+  /**
+   * The element a text node's marks are painted in, looked up once for all of them; its parent is
+   * noted for mayHold (text directly in a shadow root has none: it is painted in the host).
+   */
+  private holderOf(node: Text): Element | null {
+    const parent = node.parentElement;
+    if (!parent) return holdingElement(node);
+    this.parents.add(parent);
+    return parent;
   }
 
   private paint(
     node: Mark['node'],
+    holder: Element | null,
     m: TextMatch,
     text: string,
-    start?: number,
-    end?: number,
+    start: number,
+    end: number,
     endNode?: Text,
   ): Mark {
-    const range = this.painter.makeRange(node, start, end, endNode);
-    this.painter.add(range);
-    const mark: Mark = {
-      node,
-      start: start ?? 0,
-      end: end ?? node.childNodes.length,
-      kind: m.kind,
-      personIds: [...m.personIds],
-      text,
-      range,
-    };
+    const mark: Mark = { node, start, end, kind: m.kind, personIds: [...m.personIds], text, holder };
     if (endNode) mark.endNode = endNode;
+    this.painter.add(mark);
     return mark;
   }
 
@@ -185,13 +200,13 @@ export class MarkIndex {
     if (marks) {
       this.texts.delete(node as Text);
       for (const mark of marks) {
-        this.painter.remove(mark.range);
+        this.painter.remove(mark);
         if (mark.endNode) this.unlist(mark, node as Text);
       }
     }
     const link = this.links.get(node as Element);
     if (link) {
-      this.painter.remove(link.range);
+      this.painter.remove(link);
       this.links.delete(node as Element);
     }
   }

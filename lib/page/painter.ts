@@ -7,7 +7,9 @@
  * every highlight after any DOM or style change of the page, so 10,000 registered ranges would cost
  * the page about 40 ms per frame in which anything changed. An IntersectionObserver on the elements
  * holding marks adds their ranges when they come within a screen of the viewport, and takes them
- * out when they leave.
+ * out when they leave. A mark's range is made only then, and dropped when its element leaves: a
+ * scan of a long page makes ranges for the few hundred marks near the viewport, not for all of
+ * them, and a page read to its end holds no more ranges than one screen's worth around it.
  *
  * Marks inside open shadow roots are drawn by the same rule: Chromium's highlight styles inherit
  * through the flattened tree, so the document's `::highlight()` rule reaches into shadow trees.
@@ -17,18 +19,40 @@ import { nearViewport } from './near-viewport';
 
 export const HIGHLIGHT_NAME = 'affinity-lens-person';
 
-export interface MarkPainter {
+/** What the painter needs of a mark; the mark object itself is its identity for `remove`. */
+export interface PaintableMark {
+  /** The text node the mark starts in, or an element painted as a whole. */
+  readonly node: Node;
+  /** Offsets into `node` (`end` into `endNode` when given); child indexes for an element. */
+  readonly start: number;
+  readonly end: number;
+  /** The text node a mark over several nodes ends in. */
+  readonly endNode?: Node;
   /**
-   * A range over node[start, end) — to `end` in `endNode` when given (a mark over several text
-   * nodes) — or the whole content of an element when start/end are omitted.
+   * The element whose box holds the mark's start (see holdingElement), kept with the mark: its
+   * text may leave the page before the mark is removed, and the caller finds it once per node.
+   * Null: nothing to paint in (a node without a parent).
    */
-  makeRange(node: Node, start?: number, end?: number, endNode?: Node): AbstractRange;
-  add(range: AbstractRange): void;
-  remove(range: AbstractRange): void;
-  /** Marks visible or not; ranges are kept either way so that hovering still works. */
+  readonly holder: Element | null;
+}
+
+export interface MarkPainter {
+  /** Paints a mark while its holder is near the viewport, from now until `remove`. */
+  add(mark: PaintableMark): void;
+  remove(mark: PaintableMark): void;
+  /** Marks visible or not; they are kept either way so that hovering still works. */
   setVisible(visible: boolean): void;
-  /** Removes every range and the highlight registration. */
+  /** Removes every mark and the highlight registration. */
   clear(): void;
+}
+
+/**
+ * The element whose box holds a node: the node itself for an element, else its parent, or for
+ * text directly in a shadow root, the host.
+ */
+export function holdingElement(node: Node): Element | null {
+  if (node.nodeType === 1) return node as Element;
+  return node.parentElement ?? (node.parentNode as Partial<ShadowRoot> | null)?.host ?? null;
 }
 
 interface HighlightLike {
@@ -45,74 +69,83 @@ interface HighlightWindow {
   getComputedStyle?(element: Element): { display: string };
 }
 
-function rangeFactory(win: HighlightWindow, doc: Document): MarkPainter['makeRange'] {
+function rangeFactory(win: HighlightWindow, doc: Document): (mark: PaintableMark) => AbstractRange {
   const Static = win.StaticRange;
-  return (node, start, end, endNode = node) => {
-    const from = start ?? 0;
-    const to = end ?? node.childNodes.length;
-    if (Static)
-      return new Static({ startContainer: node, startOffset: from, endContainer: endNode, endOffset: to });
+  if (Static) {
+    return (mark) =>
+      new Static({
+        startContainer: mark.node,
+        startOffset: mark.start,
+        endContainer: mark.endNode ?? mark.node,
+        endOffset: mark.end,
+      });
+  }
+  // A live Range checks its offsets: text may have shrunk since the mark was made (the mutation
+  // handling has not dropped it yet), so they are kept within the nodes.
+  const lengthOf = (node: Node) => (node.nodeType === 1 ? node.childNodes.length : (node as Text).length);
+  return (mark) => {
+    const endNode = mark.endNode ?? mark.node;
     const range = doc.createRange();
-    range.setStart(node, from);
-    range.setEnd(endNode, to);
+    range.setStart(mark.node, Math.min(mark.start, lengthOf(mark.node)));
+    range.setEnd(endNode, Math.min(mark.end, lengthOf(endNode)));
     return range;
   };
 }
 
-/**
- * The element whose box holds a range's start: text directly in a shadow root is drawn in its host.
- */
-function holdingElement(container: Node): Element | null {
-  if (container.nodeType === 1) return container as Element;
-  return container.parentElement ?? (container.parentNode as Partial<ShadowRoot> | null)?.host ?? null;
-}
-
 export function createHighlightPainter(win: Window): MarkPainter {
   const w = win as unknown as HighlightWindow;
-  const makeRange = rangeFactory(w, win.document);
   const registry = w.CSS?.highlights;
   if (!w.Highlight || !registry) {
     // No highlight support: nothing is drawn, hovering names still opens cards.
-    return { makeRange, add() {}, remove() {}, setVisible() {}, clear() {} };
+    return { add() {}, remove() {}, setVisible() {}, clear() {} };
   }
+  const makeRange = rangeFactory(w, win.document);
   const highlight = new w.Highlight();
   let visible = false;
-  // The ranges held by each element, and each range's element as it was when the mark was made
-  // (a text node that has since left the page no longer has a parent to look it up by).
-  const rangesOf = new Map<Element, Set<AbstractRange>>();
-  const holderOf = new Map<AbstractRange, Element>();
+  /** The marks held by each element: one entry per element. */
+  const marksOf = new Map<Element, Set<PaintableMark>>();
+  /** The ranges of the marks in the highlight: those of elements near the viewport. */
+  const rangeOf = new Map<PaintableMark, AbstractRange>();
+
+  const paint = (mark: PaintableMark) => {
+    const range = makeRange(mark);
+    rangeOf.set(mark, range);
+    highlight.add(range);
+  };
+  const unpaint = (mark: PaintableMark) => {
+    const range = rangeOf.get(mark);
+    if (!range) return;
+    rangeOf.delete(mark);
+    highlight.delete(range);
+  };
+
   const near = nearViewport(w, (element, isNear) => {
-    for (const range of rangesOf.get(element) ?? []) {
-      if (isNear) highlight.add(range);
-      else highlight.delete(range);
+    for (const mark of marksOf.get(element) ?? []) {
+      if (isNear) paint(mark);
+      else unpaint(mark);
     }
   });
+
   return {
-    makeRange,
-    add(range) {
-      const holder = holdingElement(range.startContainer);
+    add(mark) {
+      const holder = mark.holder;
       if (!holder) return;
-      let ranges = rangesOf.get(holder);
-      if (!ranges) {
-        ranges = new Set();
-        rangesOf.set(holder, ranges);
+      const marks = marksOf.get(holder);
+      if (marks) marks.add(mark);
+      else {
+        marksOf.set(holder, new Set<PaintableMark>().add(mark));
         near.observe(holder);
       }
-      ranges.add(range);
-      holderOf.set(range, holder);
-      if (near.isNear(holder)) highlight.add(range);
+      if (near.isNear(holder)) paint(mark);
     },
-    remove(range) {
-      highlight.delete(range);
-      const holder = holderOf.get(range);
+    remove(mark) {
+      const holder = mark.holder;
       if (!holder) return;
-      holderOf.delete(range);
-      const ranges = rangesOf.get(holder);
-      ranges?.delete(range);
-      if (ranges?.size === 0) {
-        rangesOf.delete(holder);
-        near.unobserve(holder);
-      }
+      unpaint(mark);
+      const marks = marksOf.get(holder);
+      if (!marks?.delete(mark) || marks.size > 0) return;
+      marksOf.delete(holder);
+      near.unobserve(holder);
     },
     setVisible(next) {
       if (next === visible) return;
@@ -122,8 +155,8 @@ export function createHighlightPainter(win: Window): MarkPainter {
     },
     clear() {
       near.disconnect();
-      rangesOf.clear();
-      holderOf.clear();
+      marksOf.clear();
+      rangeOf.clear();
       highlight.clear();
       if (registry.get(HIGHLIGHT_NAME) === highlight) registry.delete(HIGHLIGHT_NAME);
       visible = false;
