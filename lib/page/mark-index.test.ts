@@ -81,6 +81,20 @@ describe('MarkIndex', () => {
     expect(drawn()).toEqual(['Ada Lovelace']);
   });
 
+  it('marks answers that come sorted and apart as they are', () => {
+    const { painter, drawn } = recordingPainter();
+    const index = new MarkIndex(painter);
+    index.setTextMarks(text, text.data, [name(0, 3, 1), name(4, 12, 2), name(17, 29, 3)]);
+    expect(drawn()).toEqual(['Ada', 'Grace Hopper', 'Lovelace']);
+    expect(index.marksAt(text, 12).map((m) => m.personIds)).toEqual([[2]]);
+    // Touching is not overlapping; one that starts inside the one before is dropped.
+    index.setTextMarks(text, text.data, [name(0, 3, 1), name(3, 12, 2), name(11, 29, 3)]);
+    expect(drawn()).toEqual([' Lovelace', 'Ada']);
+    // In order, yet without a person or past the end of the text.
+    index.setTextMarks(text, text.data, [name(0, 3), name(4, 12, 2), name(17, 30, 3)]);
+    expect(drawn()).toEqual(['Lovelace']);
+  });
+
   it('replaces a node’s marks on rescan instead of doubling them', () => {
     const { painter, drawn } = recordingPainter();
     const index = new MarkIndex(painter);

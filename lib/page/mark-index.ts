@@ -19,7 +19,8 @@ export interface Mark extends PaintableMark {
   /** The text node the mark ends in, when it is not `node` (a name split across inline elements). */
   endNode?: Text;
   kind: TextMatch['kind'];
-  personIds: number[];
+  /** The matcher's answer as it came: shared, never changed. */
+  personIds: readonly number[];
   /** What the page shows ("Ada Lovelace", "ada@example.com"): the card's label until details land. */
   text: string;
 }
@@ -68,7 +69,18 @@ function marksAround(marks: readonly Mark[], node: Text, offset: number): Mark[]
 }
 
 /** Matches that can be marked in `text`: inside it, with a person, sorted, the first of overlapping ones. */
-function markable(matches: readonly TextMatch[], length: number): TextMatch[] {
+function markable(matches: readonly TextMatch[], length: number): readonly TextMatch[] {
+  // The matcher's answers are already so: they are taken as they are, without copying them.
+  let end = 0;
+  for (const m of matches) {
+    if (m.start < end || m.start >= m.end || m.end > length || m.personIds.length === 0)
+      return markableCopy(matches, length);
+    end = m.end;
+  }
+  return matches;
+}
+
+function markableCopy(matches: readonly TextMatch[], length: number): TextMatch[] {
   return matches
     .filter((m) => m.start >= 0 && m.end <= length && m.start < m.end && m.personIds.length > 0)
     .sort((a, b) => a.start - b.start)
@@ -189,7 +201,7 @@ export class MarkIndex {
     end: number,
     endNode?: Text,
   ): Mark {
-    const mark: Mark = { node, start, end, kind: m.kind, personIds: [...m.personIds], text, holder };
+    const mark: Mark = { node, start, end, kind: m.kind, personIds: m.personIds, text, holder };
     if (endNode) mark.endNode = endNode;
     this.painter.add(mark);
     return mark;
