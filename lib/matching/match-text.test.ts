@@ -203,6 +203,17 @@ describe('matchText: names', () => {
     expect(found(index, text)).toEqual([]);
   });
 
+  it('reads a name through soft hyphens and joiners, as the page shows it', () => {
+    // Sites that hyphenate long words put U+00AD inside them; it is invisible unless a line breaks there.
+    expect(marked(index, 'Met John Sm\u00adith and Jos\u00ade Mu\u0308l\u00adler')).toEqual([
+      'John Sm\u00adith',
+      'Jos\u00ade Mu\u0308l\u00adler',
+    ]);
+    expect(found(index, 'Jo\u200dhn Smith')).toEqual([
+      { text: 'Jo\u200dhn Smith', kind: 'name', ids: [1, 2] },
+    ]);
+  });
+
   it('handles empty text and text without words', () => {
     expect(index.matchText('')).toEqual([]);
     expect(index.matchText(' ,.;—… 😀 ')).toEqual([]);

@@ -377,11 +377,12 @@ export class Tokens {
             separator = this.separator;
             break;
           }
+          // Not ASCII only, even when invisible: hashOf must fold the word in full to skip it.
+          wordFlags &= ~ASCII_ONLY;
           if (unit < 0) {
             extra--; // invisible inside words
             continue;
           }
-          wordFlags &= ~ASCII_ONLY;
           if (unit < UNIT_LIMIT) {
             beforeLast = last;
             last = unit;
