@@ -58,9 +58,18 @@ export function isInsideSkipped(node: Node): boolean {
   return false;
 }
 
+const LETTER = /\p{L}/u;
+
 /** Text worth matching: a name or an address needs at least a few characters and a letter. */
 export function isCandidateText(text: string): boolean {
-  return text.length >= 3 && /\p{L}/u.test(text);
+  if (text.length < 3) return false;
+  // Every text node of a page comes through here: ASCII is looked at without a regex.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return LETTER.test(text);
+    if ((c | 0x20) >= 97 && (c | 0x20) <= 122) return true;
+  }
+  return false;
 }
 
 /** Two words: a word character, something between, a word character (as lib/matching cuts words). */
@@ -75,5 +84,26 @@ const UNSPACED_SCRIPT =
  * stays in the tab: menus and buttons are full of them.
  */
 export function mayNamePerson(text: string): boolean {
-  return TWO_WORDS.test(text) || text.includes('@') || UNSPACED_SCRIPT.test(text);
+  // TWO_WORDS and '@' over ASCII, without a regex: a letter or digit, then separators (not '_'),
+  // then a letter or digit. The first character outside ASCII hands the text to the regexes.
+  let state = BEFORE_WORD;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return TWO_WORDS.test(text) || text.includes('@') || UNSPACED_SCRIPT.test(text);
+    if (c === 64) return true; // '@'
+    const wordChar = ((c | 0x20) >= 97 && (c | 0x20) <= 122) || (c >= 48 && c <= 57);
+    if (wordChar) {
+      if (state === AFTER_WORD) return true;
+      state = IN_WORD;
+    } else if (c === 95) {
+      state = BEFORE_WORD; // '_' joins words ("john_smith")
+    } else if (state === IN_WORD) {
+      state = AFTER_WORD;
+    }
+  }
+  return false;
 }
+
+const BEFORE_WORD = 0;
+const IN_WORD = 1;
+const AFTER_WORD = 2;

@@ -308,6 +308,55 @@ describe('mayNamePerson', () => {
   });
 });
 
+describe('the quick checks agree with their definitions', () => {
+  // The checks read ASCII without a regex; these are the rules they stand for.
+  const twoWords = (t: string) =>
+    /[\p{L}\p{N}][^\p{L}\p{M}\p{N}_]+[\p{L}\p{N}]/u.test(t) ||
+    t.includes('@') ||
+    /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u.test(t);
+  const candidate = (t: string) => t.length >= 3 && /\p{L}/u.test(t);
+  const alphabet = [
+    'a',
+    'Z',
+    '0',
+    '9',
+    ' ',
+    '_',
+    '-',
+    '.',
+    '@',
+    '`',
+    '{',
+    '[',
+    '\n',
+    'é',
+    '山',
+    '\u0301',
+    '—',
+  ];
+  it('on every short text over a mixed alphabet, and on random longer ones', () => {
+    // Every text of up to three characters...
+    let shorter = [''];
+    const texts: string[] = [''];
+    for (let length = 1; length <= 3; length++) {
+      shorter = shorter.flatMap((t) => alphabet.map((c) => t + c));
+      texts.push(...shorter);
+    }
+    // ...and random ones of twelve.
+    let seed = 7;
+    for (let n = 0; n < 2000; n++) {
+      let t = '';
+      for (let k = 0; k < 12; k++)
+        t += alphabet[(seed = (seed * 1103515245 + 12345) % 2147483648) % alphabet.length];
+      texts.push(t);
+    }
+    for (const t of texts) {
+      expect(mayNamePerson(t), JSON.stringify(t)).toBe(twoWords(t));
+      expect(isCandidateText(t), JSON.stringify(t)).toBe(candidate(t));
+    }
+  });
+});
+
 describe('isCandidateText', () => {
   it('needs three characters and a letter, in any script', () => {
     expect(isCandidateText('Ada')).toBe(true);
