@@ -139,11 +139,16 @@ async function searchLatency(roster: RosterPerson[], people: PersonRecord[]): Pr
   await store.sync.start();
   await store.idle();
 
-  // A worker that just started loads the roster from IndexedDB and builds the index (preload()).
+  // A worker that just started loads the roster from IndexedDB (preload()); each half of the index
+  // is built when first asked for, or in the background soon after.
   const cold = createPeopleStore({ client: fake.client, getSubdomain: () => 'acme', dbName });
   const t0 = performance.now();
   await cold.preload();
-  const coldMs = performance.now() - t0;
+  await cold.matchTexts(['A page names Ada Lovelace']);
+  const matchReadyMs = performance.now() - t0;
+  await cold.search('ada', { local: true });
+  const searchReadyMs = performance.now() - t0;
+  await cold.idle();
 
   for (const term of searchTerms(roster, 200, 99)) await store.search(term, { local: true });
   const latencies: number[] = [];
@@ -168,10 +173,16 @@ async function searchLatency(roster: RosterPerson[], people: PersonRecord[]): Pr
       note: `${SEARCH_TERMS} terms: p50 ${percentile(latencies, 0.5).toFixed(2)} ms, worst ${max.toFixed(1)} ms, ${empty} without hits`,
     },
     {
-      name: 'roster load + index build after a worker start',
-      value: coldMs,
+      name: 'after a worker start: first page text matched',
+      value: matchReadyMs,
       unit: 'ms',
-      note: 'once per worker start (preload); fake IndexedDB in Node',
+      note: 'roster load + the matcher (the search index is not waited for); fake IndexedDB in Node',
+    },
+    {
+      name: 'after a worker start: first popup search answered',
+      value: searchReadyMs,
+      unit: 'ms',
+      note: 'from the same start: roster load + both halves of the index',
     },
   ];
 }

@@ -2,6 +2,9 @@
  * The roster's text index, built once per roster in the background: popup search and the page
  * matcher. Pure data and functions: no DOM, no storage. The index keeps a reference to the array
  * it was built from (do not change it afterwards; build a new index for a new roster).
+ *
+ * Its two halves are built when first used (or by warm()): after the worker starts, a page's text
+ * is matched without waiting for the search index, the larger of the two to build.
  */
 import type { RosterPerson, TextMatch } from '../people/types';
 import { normaliseEmail } from './emails';
@@ -13,6 +16,9 @@ import { isUnspacedName, UnspacedNames } from './unspaced-names';
 
 export type { SearchHitRef } from './search-index';
 export { Score } from './search-index';
+
+/** The page matcher (name trie, unspaced names, e-mail owners) or the popup's search index. */
+export type IndexPart = 'matcher' | 'search';
 
 export interface PeopleIndex {
   /** People in the index. */
@@ -27,11 +33,48 @@ export interface PeopleIndex {
   /** matchText for each text (e.g. the text nodes of a page), same order. */
   matchTexts(texts: readonly string[]): TextMatch[][];
   personById(id: number): RosterPerson | undefined;
-  /** A rough figure of the bytes the index holds beyond the people themselves. */
+  /** Builds one half now if it is not built yet, so that its first use need not wait. */
+  warm(part: IndexPart): void;
+  /** A rough figure of the bytes the index holds beyond the people themselves (builds both halves). */
   readonly approximateBytes: number;
 }
 
 export function buildPeopleIndex(people: readonly RosterPerson[]): PeopleIndex {
+  let matcher: PageMatcher | null = null;
+  let search: SearchIndex | null = null;
+  let byId: { ids: Float64Array; order: Int32Array } | null = null;
+  const matcherOf = () => (matcher ??= buildPageMatcher(people));
+  const searchOf = () => (search ??= new SearchIndex(people));
+
+  return {
+    size: people.length,
+    search: (term, limit = 20) => searchOf().search(term, limit),
+    matchText: (text) => matcherOf().text.match(text),
+    // One pass over all the texts: their lookups run in long batches, as in one long text.
+    matchTexts: (texts) => matcherOf().text.matchAll(texts),
+    personById(id) {
+      byId ??= sortedIds(people);
+      const at = lowerBound(byId.ids, id);
+      return byId.ids[at] === id ? people[byId.order[at] as number] : undefined;
+    },
+    warm(part) {
+      if (part === 'matcher') matcherOf();
+      else searchOf();
+    },
+    get approximateBytes() {
+      byId ??= sortedIds(people);
+      return matcherOf().bytes + searchOf().bytes + byId.ids.byteLength + byId.order.byteLength;
+    },
+  };
+}
+
+interface PageMatcher {
+  text: TextMatcher;
+  bytes: number;
+}
+
+/** The name trie, the unspaced names and the e-mail owners: all the page matcher needs. */
+function buildPageMatcher(people: readonly RosterPerson[]): PageMatcher {
   const trie = new NameTrieBuilder();
   const unspaced = new UnspacedNames();
   const tokens = new Tokens();
@@ -46,23 +89,8 @@ export function buildPeopleIndex(people: readonly RosterPerson[]): PeopleIndex {
     if (first.length > 0 && last.length > 0) trie.add(first, last, person.id);
   }
   const names = trie.build();
-  const search = new SearchIndex(people);
   const byEmail = emailOwners(people);
-  const matcher = new TextMatcher(names, unspaced, (address) => byEmail.get(address));
-  const byId = sortedIds(people);
-
-  return {
-    size: people.length,
-    search: (term, limit = 20) => search.search(term, limit),
-    matchText: (text) => matcher.match(text),
-    // One pass over all the texts: their lookups run in long batches, as in one long text.
-    matchTexts: (texts) => matcher.matchAll(texts),
-    personById(id) {
-      const at = lowerBound(byId.ids, id);
-      return byId.ids[at] === id ? people[byId.order[at] as number] : undefined;
-    },
-    approximateBytes: names.bytes + search.bytes + byId.ids.byteLength + byId.order.byteLength,
-  };
+  return { text: new TextMatcher(names, unspaced, (address) => byEmail.get(address)), bytes: names.bytes };
 }
 
 /** Normalised address -> ids of everyone who has it (usually one). */

@@ -10,6 +10,8 @@ export interface PeopleIndex {
   search(term: string, limit: number): { id: number; score: number }[];
   matchText(text: string): TextMatch[];
   matchTexts(texts: string[]): TextMatch[][];
+  /** Builds the matcher or the search index now rather than on first use. */
+  warm(part: 'matcher' | 'search'): void;
 }
 
 export type BuildPeopleIndex = (people: RosterPerson[]) => PeopleIndex;
@@ -23,6 +25,8 @@ export interface RosterView {
   matchTexts(texts: string[]): TextMatch[][];
   /** Hides a person Affinity no longer has. */
   forget(id: number): void;
+  /** Builds every part of the index now; with `yieldBetween`, giving the thread back between them. */
+  warm(yieldBetween?: () => Promise<void>): Promise<void>;
 }
 
 export function createRosterView(people: RosterPerson[], buildIndex: BuildPeopleIndex): RosterView {
@@ -60,6 +64,13 @@ export function createRosterView(people: RosterPerson[], buildIndex: BuildPeople
     matchTexts: (texts) => index.matchTexts(texts).map(dropForgotten),
     forget(id) {
       if (byId.has(id)) forgotten.add(id);
+    },
+    // The matcher first: it is the quicker to build, and pages ask for it as soon as they load.
+    async warm(yieldBetween) {
+      await yieldBetween?.();
+      index.warm('matcher');
+      await yieldBetween?.();
+      index.warm('search');
     },
   };
 }

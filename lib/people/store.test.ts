@@ -3,9 +3,10 @@ import { AffinityError } from '../affinity/errors';
 import type { PersonUpdate } from './details';
 import { createFakeAffinity, generatePeople, personRecord } from './fake-affinity';
 import { CURRENT_ORG_ID, SUBJECT_ID, TEAM, fixtureWorld } from './fixture-world';
+import { buildPeopleIndex, type IndexPart } from '../matching/people-index';
 import { createPeopleStore, type PeopleStore } from './store';
 import { fakeClock, uniqueDbName } from './test-helpers';
-import type { RosterStatus, SearchResult } from './types';
+import type { RosterPerson, RosterStatus, SearchResult } from './types';
 
 const MINUTE = 60_000;
 const stores: PeopleStore[] = [];
@@ -130,6 +131,40 @@ describe('the people store', () => {
     // Three pages plus the one call that failed; the restarted store went on from the second page.
     expect(fake.count('searchPersons')).toBe(4);
     expect((fake.calls[2]?.args[0] as { pageToken?: string }).pageToken).toBeDefined();
+  });
+
+  it('after a worker start, matches a page without waiting for the search index, then builds that too', async () => {
+    const { fake, store, clock, dbName } = setUp();
+    await store.sync.start();
+    await store.idle();
+    stores.splice(stores.indexOf(store), 1);
+    // What the restarted worker's index is asked to do, in order.
+    const asked: string[] = [];
+    const recordingIndex = (people: RosterPerson[]) => {
+      const index = buildPeopleIndex(people);
+      return {
+        search: (term: string, limit: number) => (asked.push('search'), index.search(term, limit)),
+        matchText: (text: string) => index.matchText(text),
+        matchTexts: (texts: string[]) => (asked.push('match'), index.matchTexts(texts)),
+        warm: (part: IndexPart) => (asked.push(`build ${part}`), index.warm(part)),
+      };
+    };
+    const restarted = createPeopleStore({
+      client: fake.client,
+      clock,
+      getSubdomain: () => 'acme',
+      dbName,
+      buildIndex: recordingIndex,
+    });
+    stores.push(restarted);
+
+    await restarted.preload();
+    const [matches] = await restarted.matchTexts(['Lunch with Joscha Feth']);
+    expect(matches?.map((m) => m.personIds)).toEqual([[SUBJECT_ID]]);
+    expect(asked).toEqual(['match']);
+    await restarted.idle();
+    expect(asked).toEqual(['match', 'build matcher', 'build search']);
+    expect(names(await restarted.search('joscha', { local: true }))).toEqual(['Joscha Feth']);
   });
 
   it('hides a person Affinity answers 404 for, without waiting for a sync', async () => {

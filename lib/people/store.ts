@@ -85,6 +85,11 @@ interface Session {
   closed: boolean;
 }
 
+/** Gives the thread back until the next task (messages waiting are handled first). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export function createPeopleStore(options: PeopleStoreOptions): PeopleStore {
   const dbName = options.dbName ?? DATABASE_NAME;
   const buildIndex = options.buildIndex ?? buildPeopleIndex;
@@ -197,7 +202,8 @@ export function createPeopleStore(options: PeopleStoreOptions): PeopleStore {
     s.roster ??= next;
     track(
       s,
-      next.then((view) => {
+      next.then(async (view) => {
+        await view.warm();
         if (!s.closed) s.roster = Promise.resolve(view);
       }),
     );
@@ -220,7 +226,10 @@ export function createPeopleStore(options: PeopleStoreOptions): PeopleStore {
     },
     async preload() {
       const s = session;
-      await Promise.all([rosterOf(s), s.sync.then((sync) => sync.status()), s.details]);
+      const [roster] = await Promise.all([rosterOf(s), s.sync.then((sync) => sync.status()), s.details]);
+      // Built in the background, each part in a task of its own: a page's text that arrives
+      // meanwhile is matched as soon as the matcher is there, without waiting for search's index.
+      track(s, roster.warm(nextTask));
     },
     async matchTexts(texts) {
       return (await rosterOf(session)).matchTexts(texts);

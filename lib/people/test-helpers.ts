@@ -57,6 +57,7 @@ export function plainIndex(people: RosterPerson[]): PeopleIndex {
     return out.sort((a, b) => a.start - b.start);
   };
   return {
+    warm() {},
     search(term, limit) {
       const q = fold(term.trim());
       const hits: { id: number; score: number }[] = [];
