@@ -510,6 +510,12 @@ async function run(): Promise<BenchRow[]> {
       note: `the page's main thread alone: ${(cost.pageMs / walk.median).toFixed(1)}×`,
     });
     rows.push({
+      name: "the worker's share (receive, match, answer) / bare text walk",
+      value: cost.backgroundMs / walk.median,
+      unit: '×',
+      note: 'the roster matching of the scan, with the text received and the answer sent; no budget of its own',
+    });
+    rows.push({
       name: 'longest main-thread task after load, lens on',
       value: facts.longest,
       unit: 'ms',
