@@ -26,8 +26,17 @@ import {
   type Session,
 } from './hover-kit';
 
-const people = distinctPeople(7, 7_000);
-const [p0, p1, p2, p3, p4, p5, p6] = people as [Person, Person, Person, Person, Person, Person, Person];
+const people = distinctPeople(8, 7_000);
+const [p0, p1, p2, p3, p4, p5, p6, p7] = people as [
+  Person,
+  Person,
+  Person,
+  Person,
+  Person,
+  Person,
+  Person,
+  Person,
+];
 const HOVER_DELAY_MS = 500;
 const HIDE_GRACE_MS = 300;
 
@@ -116,7 +125,9 @@ describe('hover cards inside web components (shadow roots)', () => {
 
   async function open(): Promise<Page> {
     const page = await session.ext.context.newPage();
-    await page.goto(pageUrl(pages.url, 'shadow.html', { n: [p0, p1, p2, p3, p4].map((p) => p.fullName) }));
+    await page.goto(
+      pageUrl(pages.url, 'shadow.html', { n: [p0, p1, p2, p3, p4, p7].map((p) => p.fullName) }),
+    );
     return page;
   }
 
@@ -216,6 +227,23 @@ describe('hover cards inside web components (shadow roots)', () => {
 
       await hoverAt(page, middle(await shadowTextBox(page, ['#late'], p6.fullName)));
       await waitForCard(session, page, showsPerson(p6));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('reads a web component upgraded after the page was read, though no mutation tells of its root', async () => {
+    const page = await open();
+    try {
+      await allMarked(page);
+      await page.evaluate(() => (window as unknown as { lensDefineLater(): void }).lensDefineLater());
+      const marks = await until(
+        () => treeMarks(page),
+        (all) => all.some((m) => m.text === p7.fullName),
+      );
+      expect(marks).toContainEqual({ text: p7.fullName, tree: '#upgraded' });
+      await hoverAt(page, middle(await shadowTextBox(page, ['#upgraded'], p7.fullName)));
+      await waitForCard(session, page, showsPerson(p7));
     } finally {
       await page.close();
     }

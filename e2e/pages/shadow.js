@@ -5,6 +5,7 @@
  *   <lens-nest>   open root holding <lens-bare>, whose open root holds the name as its own text
  *   <lens-frame>  open root with a border around a <slot> (the name stays in the light DOM)
  *   <lens-vault>  closed root: <p>Private: <span>{{token}}</span></p>
+ *   <lens-later>  open root with the name, defined only by window.lensDefineLater() (an upgrade)
  * window.lensVaultText() reads the closed root's text (the page can, the extension cannot).
  */
 (function () {
@@ -83,6 +84,22 @@
       }
     },
   );
+
+  // As an app whose element definitions load after its HTML: the upgrade attaches an open root and
+  // renders into it, and nothing changes in the light DOM.
+  window.lensDefineLater = function () {
+    customElements.define(
+      'lens-later',
+      class extends HTMLElement {
+        connectedCallback() {
+          if (this.shadowRoot) return;
+          var p = document.createElement('p');
+          p.append('Joined later: ', name(this));
+          this.attachShadow({ mode: 'open' }).append(p);
+        }
+      },
+    );
+  };
 
   window.lensVaultText = function () {
     return vaults.map((root) => root.textContent).join('\n');

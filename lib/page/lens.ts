@@ -12,6 +12,7 @@ import { DetailsLoader } from './card/details';
 import { shellStyles } from './card/shell-styles';
 import { startHover, type HoverFeature } from './hover';
 import { defaultTimings, type IntentTimings } from './intent';
+import { watchLateShadows } from './late-shadows';
 import { MarkIndex } from './mark-index';
 import { watchMutations, type MutationWatcher } from './mutations';
 import { createHighlightPainter } from './painter';
@@ -68,11 +69,22 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
   const index = new MarkIndex(painter);
   // Started before the first walk, which reports the shadow roots it enters.
   let watcher: MutationWatcher | null = null;
+  /** Whether the background has anyone to match against (see canMatch). */
+  let matching = false;
+  // A custom element upgraded after it was read gets its root without a mutation to tell of it.
+  const lateShadows = watchLateShadows({
+    signal,
+    onRoot: (root) => {
+      watcher?.observe(root);
+      if (matching) scanner.enqueue(root);
+    },
+  });
   const scanner = new Scanner({
     match: (texts) => send('page/match', { texts }),
     index,
     signal,
     onShadowRoot: (root) => watcher?.observe(root),
+    onCustomElement: (element) => lateShadows.add(element),
     // Not signed in or no roster yet: the page stays unmarked. Only a lost context is acted on.
     onError: contextLost,
   });
@@ -105,7 +117,6 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
    * Whether the background has anyone to match against (signed in, a roster synced). Until it has,
    * the page is not read and none of its text leaves the tab; the roster's arrival rescans.
    */
-  let matching = false;
   const canMatch = () =>
     send('page/ready', {}).then(
       (answer) => answer.matching,

@@ -20,6 +20,8 @@ export interface ScannerOptions {
   signal: AbortSignal;
   /** Hears of each open shadow root the walk enters (to follow its changes). */
   onShadowRoot?(root: ShadowRoot): void;
+  /** Hears of each custom element the walk meets without a shadow root (one may come later). */
+  onCustomElement?(element: Element): void;
   /** Called when a batch could not be matched (the batch is dropped). */
   onError?(error: unknown): void;
   sliceMs?: number;
@@ -152,7 +154,7 @@ export class Scanner {
       if (!this.walk) {
         const root = this.roots.shift();
         if (!root) break;
-        this.walk = createPageWalker(root, this.options.onShadowRoot);
+        this.walk = createPageWalker(root, this.options.onShadowRoot, this.options.onCustomElement);
       }
       const item = this.walk();
       if (!item) {

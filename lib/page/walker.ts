@@ -9,6 +9,8 @@
  *
  * Open shadow roots (web components) are read where their host stands, before the host's own
  * children; a closed root cannot be reached and is left alone. A host ends the run before it.
+ * Custom elements without a shadow root are reported too: one may attach a root later (see
+ * late-shadows.ts).
  */
 import { isCandidateText, isInsideSkipped, isSkippedElement } from './skip';
 import { isAddressElement } from './addresses';
@@ -126,6 +128,7 @@ export function isTextRun(item: WalkItem): item is TextRun {
 export function createPageWalker(
   root: Node,
   onShadowRoot?: (shadowRoot: ShadowRoot) => void,
+  onCustomElement?: (element: Element) => void,
 ): () => WalkItem | null {
   if (isInsideSkippedHost(root)) return () => null;
   const isText = root.nodeType === TEXT_NODE;
@@ -150,7 +153,12 @@ export function createPageWalker(
         broken = true;
         return FILTER_ACCEPT;
       }
-      if (!INLINE_TAGS.has(element.localName)) broken = true;
+      const tag = element.localName;
+      if (!INLINE_TAGS.has(tag)) {
+        broken = true;
+        // A custom element (its name has a hyphen) may be upgraded, and attach a root, later.
+        if (onCustomElement !== undefined && tag.includes('-')) onCustomElement(element);
+      }
       return isAddressElement(element) ? FILTER_ACCEPT : FILTER_SKIP;
     },
   });
@@ -275,7 +283,7 @@ export function createPageWalker(
         const ended = finish();
         if (isAddressElement(node)) ready.push(node as Element);
         onShadowRoot?.(shadowRoot);
-        inner = createPageWalker(shadowRoot, onShadowRoot);
+        inner = createPageWalker(shadowRoot, onShadowRoot, onCustomElement);
         if (ended) return ended;
         continue;
       }
