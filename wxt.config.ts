@@ -40,6 +40,11 @@ export default defineConfig({
     // Why each permission is there: README, "Permissions".
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
     host_permissions: [hostPermissionFor(apiBase)],
+    // The card UI, loaded by the content script on first use; by a per-session URL only, so that
+    // no page can probe for the extension through it.
+    web_accessible_resources: [
+      { resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     commands: {
       'lookup-selection': {
         suggested_key: { default: 'Alt+Shift+K' },

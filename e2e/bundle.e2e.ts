@@ -23,4 +23,19 @@ describe('the built content script', () => {
     expect(source).not.toMatch(/ZodError|\$ZodType/);
     expect(source).not.toMatch(/ky\.create|HTTPError/);
   });
+
+  it('leaves the card UI to a script loaded on first use, reachable by pages only through a per-session URL', async () => {
+    const dir = inject('extensionDir');
+    const content = await readFile(join(dir, 'content-scripts', 'content.js'), 'utf8');
+    const cardUi = await readFile(join(dir, 'card-ui.js'), 'utf8');
+    // The card's styles (a custom property of its design tokens) travel with the card UI alone.
+    expect(cardUi).toContain('--lens-bg');
+    expect(content).not.toContain('--lens-bg');
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+      web_accessible_resources: unknown;
+    };
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ]);
+  });
 });

@@ -213,6 +213,20 @@ describe('hover cards on demanding pages', () => {
       }
       // Even with attachShadow patched to force open roots, the card's root stayed closed.
       expect(JSON.parse(found).openShadow).toEqual([]);
+      // The card's own script is web-accessible only by a per-session URL: the page cannot load it
+      // by the extension's id (which would tell it that Affinity Lens is installed).
+      const probe = await page.evaluate(
+        (url) =>
+          new Promise<string>((resolve) => {
+            const script = document.createElement('script');
+            script.onload = () => resolve('loaded');
+            script.onerror = () => resolve('refused');
+            script.src = url;
+            document.head.append(script);
+          }),
+        `chrome-extension://${session.ext.extensionId}/card-ui.js`,
+      );
+      expect(probe).toBe('refused');
     } finally {
       await page.close();
     }

@@ -5,7 +5,12 @@ import { sendToBackground } from '../messaging';
 import { makeDetails } from '../../components/test-fixtures';
 import { defaultPreferences, type Preferences } from '../settings';
 import { withDefaults } from '../preferences';
-import { isContextLost, startLens, timingsFor, type Lens } from './lens';
+import { cardUi } from './card-ui';
+import { isContextLost, startLens, timingsFor, type Lens, type LensOptions } from './lens';
+
+/** The lens as the content script starts it, with the card UI at hand rather than loaded. */
+const start = (initial: Preferences, options: LensOptions = {}) =>
+  startLens(initial, { loadCardUi: async () => cardUi, ...options });
 import { HIGHLIGHT_NAME } from './painter';
 
 vi.mock('../messaging', () => ({ sendToBackground: vi.fn() }));
@@ -82,7 +87,7 @@ describe('startLens', () => {
   });
 
   it('marks roster people after the page settles, sending only page text to the background', async () => {
-    lens = startLens(prefs());
+    lens = start(prefs());
     await lens.idle();
     // The link's lone word "mail" names nobody and is not sent; its address is.
     expect(sentTexts()).toEqual(['Met Ada Lovelace today', 'Nobody else', 'ada@example.com']);
@@ -94,7 +99,7 @@ describe('startLens', () => {
 
   it('reads nothing while there is nobody to match against, and reads the page when the roster comes', async () => {
     rosterReady = false;
-    lens = startLens(prefs());
+    lens = start(prefs());
     await lens.idle();
     document.body.insertAdjacentHTML('beforeend', '<p>Ada Lovelace joined later</p>');
     await new Promise((r) => setTimeout(r, 400));
@@ -116,7 +121,7 @@ describe('startLens', () => {
   });
 
   it('without marks, draws nothing but still knows the names for hovering', async () => {
-    lens = startLens(prefs({ showMarks: false }));
+    lens = start(prefs({ showMarks: false }));
     await lens.idle();
     expect(registry.has(HIGHLIGHT_NAME)).toBe(false);
     expect(lens.index.size).toBe(2);
@@ -128,7 +133,7 @@ describe('startLens', () => {
   });
 
   it('marks names that the page adds later and drops marks of text that goes away', async () => {
-    lens = startLens(prefs());
+    lens = start(prefs());
     await lens.idle();
     const added = document.createElement('p');
     added.textContent = 'Grace Hopper replied';
@@ -152,7 +157,7 @@ describe('startLens', () => {
     const vault = document.createElement('x-vault');
     vault.attachShadow({ mode: 'closed' }).innerHTML = '<p>Grace Hopper, privately</p>';
     document.body.append(card, bare, vault);
-    lens = startLens(prefs());
+    lens = start(prefs());
     await lens.idle();
     expect(sentTexts()).not.toContain('Grace Hopper, privately');
     expect(lens.index.size).toBe(4);
@@ -174,7 +179,7 @@ describe('startLens', () => {
   });
 
   it('stop leaves the page as it found it: no marks, card, observer or listener', async () => {
-    lens = startLens(prefs());
+    lens = start(prefs());
     await lens.idle();
     const [mark] = lens.index.marksAt(document.querySelector('p')?.firstChild as Text, 5);
     lens.hover.open(mark as NonNullable<typeof mark>);
@@ -200,7 +205,7 @@ describe('startLens', () => {
   it('tells its owner when the extension context is gone', async () => {
     send.mockRejectedValue(new Error('Extension context invalidated.'));
     const onContextLost = vi.fn();
-    lens = startLens(prefs(), { onContextLost });
+    lens = start(prefs(), { onContextLost });
     await lens.idle();
     expect(onContextLost).toHaveBeenCalled();
   });
@@ -208,7 +213,7 @@ describe('startLens', () => {
   it('stays quiet when the background cannot match yet (no key, no roster)', async () => {
     send.mockRejectedValue(new Error('No key'));
     const onContextLost = vi.fn();
-    lens = startLens(prefs(), { onContextLost });
+    lens = start(prefs(), { onContextLost });
     await lens.idle();
     expect(onContextLost).not.toHaveBeenCalled();
     expect(lens.index.size).toBe(0);

@@ -3,16 +3,17 @@
  * up hangs off one AbortSignal, so `stop()` (site switched off, extension updated or removed)
  * leaves the page as it found it: no observer, listener, highlight or element remains.
  */
-import { cardStyles } from '../../components/styles';
 import type { MessageType, RequestOf, Responses } from '../messages';
 import { sendToBackground } from '../messaging';
 import type { Preferences } from '../preferences';
-import { CardController } from './card/card';
+import type { CardController } from './card/card';
+import { deferredCard } from './card/deferred-card';
 import { DetailsLoader } from './card/details';
-import { shellStyles } from './card/shell-styles';
+import type { CardUi } from './card-ui';
 import { startHover, type HoverFeature } from './hover';
 import { defaultTimings, type IntentTimings } from './intent';
 import { watchLateShadows } from './late-shadows';
+import { loadCardUi } from './load-card-ui';
 import { MarkIndex } from './mark-index';
 import { watchMutations, type MutationWatcher } from './mutations';
 import { createHighlightPainter } from './painter';
@@ -27,6 +28,8 @@ export interface LensOptions {
   send?: Send;
   /** The extension was reloaded or removed under the page: the caller tears everything down. */
   onContextLost?(): void;
+  /** Where the card UI comes from (loaded on first use by default). */
+  loadCardUi?(): Promise<CardUi>;
 }
 
 export interface Lens {
@@ -98,19 +101,32 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
     searchLocal: (term) => send('people/search', { term, local: true, limit: 20 }),
   });
   let card: CardController | null = null;
+  const loadUi = options.loadCardUi ?? loadCardUi;
   const hover = startHover({
     doc,
     index,
     signal,
     timings: timingsFor(prefs),
+    // The card's UI is loaded on the first hover intent, while the details are fetched.
     card: () =>
-      (card ??= new CardController({
-        doc,
-        loader,
-        css: `${cardStyles}\n${shellStyles}`,
-        sections: () => prefs.sections,
-        onDismiss: () => hover.intent.close(),
-      })),
+      deferredCard(
+        async () => {
+          const ui = await loadUi();
+          if (signal.aborted) throw new Error('stopped');
+          card = new ui.CardController({
+            doc,
+            loader,
+            css: ui.css,
+            sections: () => prefs.sections,
+            onDismiss: () => hover.intent.close(),
+          });
+          return card;
+        },
+        (mark) => {
+          const [id] = mark.personIds;
+          if (mark.personIds.length === 1 && id !== undefined) loader.get(id).catch(() => undefined);
+        },
+      ),
   });
 
   /**

@@ -8,6 +8,7 @@ import type { SearchHit } from '../people/types';
 import { createCardHost, type CardHost } from './card/host';
 import type { Send } from './lens';
 import { startLookups } from './lookup';
+import { cardUi } from './card-ui';
 import { menuAnchor, selectionLookup } from './lookup-anchor';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -77,6 +78,7 @@ describe('lookups in a page', () => {
       preferences: async () => null,
       onShow,
       createHost: (doc, css) => (host = createCardHost(doc, css)),
+      loadCardUi: async () => cardUi,
       messages: {
         addListener: (l) => {
           listener = l;

@@ -5,15 +5,15 @@
  * asked for explicitly.
  */
 import { browser } from 'wxt/browser';
-import { cardStyles } from '../../components/styles';
 import { isShowLookupMessage, type ShowLookupReply } from '../lookup-protocol';
 import { sendToBackground } from '../messaging';
 import { defaultPreferences, type Preferences } from '../preferences';
 import type { CardHost } from './card/host';
-import { shellStyles } from './card/shell-styles';
+import type { CardUi } from './card-ui';
 import type { Send } from './lens';
+import { loadCardUi } from './load-card-ui';
 import { menuAnchor, selectionLookup, type ContextClick } from './lookup-anchor';
-import { createLookupView, type LookupView } from './lookup-view';
+import type { LookupView } from './lookup-view';
 
 export interface PageLookupOptions {
   signal: AbortSignal;
@@ -25,6 +25,8 @@ export interface PageLookupOptions {
   onShow?(): void;
   /** The card's host (a closed shadow root by default; tests look inside their own). */
   createHost?(doc: Document, css: string): CardHost;
+  /** Where the card UI comes from (loaded on first use by default). */
+  loadCardUi?(): Promise<CardUi>;
   /** Where the background's messages arrive (runtime.onMessage; replaceable in tests). */
   messages?: {
     addListener(listener: (message: unknown) => Promise<ShowLookupReply> | undefined): void;
@@ -40,18 +42,31 @@ export function startLookups(options: PageLookupOptions): void {
   let sections = defaultPreferences.sections;
   let lastClick: ContextClick | null = null;
   let view: LookupView | null = null;
+  let viewReady: Promise<LookupView> | null = null;
 
+  // The card UI is loaded on the first lookup.
   const getView = () =>
-    (view ??= createLookupView({
-      doc,
-      send,
-      css: `${cardStyles}\n${shellStyles}`,
-      sections: () => sections,
-      openSearch: (term) => void send('ui/open-search', { term: term.slice(0, 200) }).catch(() => undefined),
-      openSettings: () => void send('ui/open-settings', {}).catch(() => undefined),
-      onDismiss: () => undefined,
-      createHost: options.createHost,
-    }));
+    (viewReady ??= (options.loadCardUi ?? loadCardUi)().then(
+      (ui) => {
+        view = ui.createLookupView({
+          doc,
+          send,
+          css: ui.css,
+          sections: () => sections,
+          openSearch: (term) =>
+            void send('ui/open-search', { term: term.slice(0, 200) }).catch(() => undefined),
+          openSettings: () => void send('ui/open-settings', {}).catch(() => undefined),
+          onDismiss: () => undefined,
+          createHost: options.createHost,
+        });
+        if (signal.aborted) view.destroy();
+        return view;
+      },
+      (error: unknown) => {
+        viewReady = null;
+        throw error;
+      },
+    ));
 
   const listen = { capture: true, signal };
   // The menu's click names the text or link but not where it was: the right-click that opened it does.
@@ -89,8 +104,13 @@ export function startLookups(options: PageLookupOptions): void {
         sections = { ...defaultPreferences.sections, ...prefs?.sections };
       })
       .catch(() => undefined);
-    void getView().present(query, anchor);
-    return Promise.resolve({ shown: true });
+    return getView().then(
+      (shown) => {
+        if (!signal.aborted) void shown.present(query, anchor);
+        return { shown: true };
+      },
+      () => ({ shown: false }),
+    );
   };
 
   messages.addListener(onMessage);
