@@ -113,6 +113,13 @@ describe('popup: search', () => {
     expect(optionNames()).toEqual(['Bob Roy']);
   });
 
+  it('says it is searching when the first answer is slow (the background waking up)', async () => {
+    renderPopup({ 'people/search': () => new Promise<SearchResult>(() => undefined) });
+    fireEvent.input(await field(), { target: { value: 'ada' } });
+    expect(screen.queryByText('Searching…')).toBeNull();
+    expect(await screen.findByText('Searching…')).toBeTruthy();
+  });
+
   it('has a sentence for the empty field, no match and a failure', async () => {
     renderPopup({
       'people/search': ({ term, local }) =>

@@ -19,6 +19,8 @@ import { ErrorMessage } from '../ErrorMessage';
 import { toSerialized } from '../use-status';
 
 const RESULT_LIMIT = 20;
+/** How long a first answer may take before the wait is said (a warm roster answers in a few ms). */
+const SLOW_ANSWER_MS = 300;
 
 export interface SearchViewProps {
   term: string;
@@ -111,7 +113,16 @@ export function SearchView(props: SearchViewProps) {
     document.getElementById(`${optionPrefix}-${active}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [active, optionPrefix]);
 
-  const message = searchMessage(search);
+  // The search whose first answer has been awaited for SLOW_ANSWER_MS.
+  const [slowToken, setSlowToken] = useState(0);
+  useEffect(() => {
+    if (search.phase !== 'pending') return;
+    const token = search.token;
+    const timer = setTimeout(() => setSlowToken(token), SLOW_ANSWER_MS);
+    return () => clearTimeout(timer);
+  }, [search.phase, search.token]);
+
+  const message = searchMessage(search, search.phase === 'pending' && slowToken === search.token);
   const expanded = options.length > 0;
   const activeId = active >= 0 && active < options.length ? `${optionPrefix}-${active}` : undefined;
 

@@ -79,6 +79,12 @@ describe('search state', () => {
     expect(searchMessage(state)).toBe('No one in your Affinity matches “zzz”.');
   });
 
+  it('says nothing while the first answer comes quickly, and that it is searching when it does not', () => {
+    const state = startSearch(initialSearch, 'ada');
+    expect(searchMessage(state)).toBeNull();
+    expect(searchMessage(state, true)).toBe('Searching…');
+  });
+
   it('does not wait for a refinement the background says cannot differ', () => {
     let state = startSearch(initialSearch, 'zzz');
     state = applyResult(state, state.token, { ...result('zzz', 'roster', []), needsRefine: false });

@@ -86,12 +86,16 @@ function withoutNulls(hit: SearchHit): Partial<SearchHit> {
   return Object.fromEntries(Object.entries(hit).filter(([, value]) => value !== null)) as Partial<SearchHit>;
 }
 
-/** What the listbox area says instead of (or beside) results. */
-export function searchMessage(state: SearchState): string | null {
+/**
+ * What the listbox area says instead of (or beside) results. `slow`: the first answer is taking a
+ * while (the background is waking up and loading the roster), so the wait is said rather than left
+ * blank; a quick answer shows no message at all, not a flash of one.
+ */
+export function searchMessage(state: SearchState, slow = false): string | null {
   if (state.phase === 'idle') return 'Type a name or an e-mail address to search your Affinity.';
   if (state.error) return null; // shown by ErrorMessage
   if (state.hits.length > 0) return null;
   if (state.phase === 'done') return `No one in your Affinity matches “${state.term}”.`;
   if (state.phase === 'local') return 'Searching Affinity…';
-  return null;
+  return slow ? 'Searching…' : null;
 }
