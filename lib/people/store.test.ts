@@ -133,7 +133,7 @@ describe('the people store', () => {
     expect((fake.calls[2]?.args[0] as { pageToken?: string }).pageToken).toBeDefined();
   });
 
-  it('after a worker start, matches a page without waiting for the search index, then builds that too', async () => {
+  it('after a worker start, matches a page without waiting for the search index, and builds that later', async () => {
     const { fake, store, clock, dbName } = setUp();
     await store.sync.start();
     await store.idle();
