@@ -13,7 +13,7 @@ import {
 } from '../lib/people/fake-affinity';
 import { CURRENT_ORG_ID, fixtureWorld, SUBJECT_ID } from '../lib/people/fixture-world';
 import { deleteRosterDb, openRosterDb } from '../lib/people/roster-db';
-import { createPeopleStore } from '../lib/people/store';
+import { createPeopleStore, type PeopleStore } from '../lib/people/store';
 import { createRosterSync, ROSTER_PAGE_SIZE } from '../lib/people/sync';
 import type { RosterPerson } from '../lib/people/types';
 import { generateRoster, prng } from './people-gen';
@@ -140,15 +140,18 @@ async function searchLatency(roster: RosterPerson[], people: PersonRecord[]): Pr
   await store.idle();
 
   // A worker that just started loads the roster from IndexedDB (preload()); each half of the index
-  // is built when first asked for, or in the background soon after.
-  const cold = createPeopleStore({ client: fake.client, getSubdomain: () => 'acme', dbName });
-  const t0 = performance.now();
-  await cold.preload();
-  await cold.matchTexts(['A page names Ada Lovelace']);
-  const matchReadyMs = performance.now() - t0;
-  await cold.search('ada', { local: true });
-  const searchReadyMs = performance.now() - t0;
-  await cold.idle();
+  // is built when first asked for. Woken once by a page, once by the popup.
+  const coldStart = async (first: (store: PeopleStore) => Promise<unknown>) => {
+    const cold = createPeopleStore({ client: fake.client, getSubdomain: () => 'acme', dbName });
+    const t0 = performance.now();
+    await cold.preload();
+    await first(cold);
+    const ms = performance.now() - t0;
+    await cold.idle();
+    return ms;
+  };
+  const matchReadyMs = await coldStart((s) => s.matchTexts(['A page names Ada Lovelace']));
+  const searchReadyMs = await coldStart((s) => s.search('ada', { local: true }));
 
   for (const term of searchTerms(roster, 200, 99)) await store.search(term, { local: true });
   const latencies: number[] = [];
@@ -176,13 +179,13 @@ async function searchLatency(roster: RosterPerson[], people: PersonRecord[]): Pr
       name: 'after a worker start: first page text matched',
       value: matchReadyMs,
       unit: 'ms',
-      note: 'roster load + the matcher (the search index is not waited for); fake IndexedDB in Node',
+      note: 'a page woke the worker: roster load + the matcher; fake IndexedDB in Node',
     },
     {
       name: 'after a worker start: first popup search answered',
       value: searchReadyMs,
       unit: 'ms',
-      note: 'from the same start: roster load + both halves of the index',
+      note: 'the popup woke the worker: roster load + the search index',
     },
   ];
 }
