@@ -122,10 +122,7 @@ export function startLens(initial: Preferences, options: LensOptions = {}): Lens
           });
           return card;
         },
-        (mark) => {
-          const [id] = mark.personIds;
-          if (mark.personIds.length === 1 && id !== undefined) loader.get(id).catch(() => undefined);
-        },
+        (mark) => loader.prefetch(mark.personIds),
       ),
   });
 

@@ -63,8 +63,7 @@ export class CardController {
 
   /** Starts loading what `show` will need (only one request per person, shared). */
   prefetch(mark: Mark): void {
-    const [id] = mark.personIds;
-    if (mark.personIds.length === 1 && id !== undefined) this.options.loader.get(id).catch(() => undefined);
+    this.options.loader.prefetch(mark.personIds);
   }
 
   /**

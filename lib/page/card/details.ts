@@ -43,6 +43,15 @@ export class DetailsLoader {
     return this.fetch(id, false);
   }
 
+  /**
+   * Fetches ahead the details a card for these people will show: only for one person (a name
+   * several people share shows a chooser first). Failures wait for the card to say them.
+   */
+  prefetch(personIds: readonly number[]): void {
+    const [id] = personIds;
+    if (personIds.length === 1 && id !== undefined) this.get(id).catch(() => undefined);
+  }
+
   /** Asks again past every cache; a stale answer's background refresh is joined, not repeated. */
   refresh(id: number): Promise<PersonDetailsResult> {
     return this.fetch(id, true);
