@@ -48,6 +48,20 @@ function domainOf(address: string): string {
   return at < 0 ? '' : address.slice(at + 1);
 }
 
+/** A person's address and its domain, under their postings (an address met twice counts once). */
+function addAddress(
+  raw: string | null,
+  p: number,
+  emails: Map<string, number[]>,
+  domains: Map<string, number[]>,
+): void {
+  if (!raw) return;
+  const address = normaliseEmail(raw);
+  if (!address.includes('@')) return;
+  addPosting(emails, address, p);
+  addPosting(domains, domainOf(address), p);
+}
+
 function addPosting(map: Map<string, number[]>, key: string, posting: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [posting]);
@@ -97,18 +111,17 @@ export class SearchIndex {
       const person = people[p] as RosterPerson;
       const first = searchWords(person.firstName);
       const last = searchWords(person.lastName);
-      const all = first.concat(last);
-      all.forEach((word, position) => addPosting(words, word, p * 16 + Math.min(position, MAX_WORDS - 1)));
-      if (all.length > 1 && isUnspacedName(person.firstName + person.lastName)) {
+      // Word positions run on from the first name into the last.
+      for (let k = 0; k < first.length; k++)
+        addPosting(words, first[k] as string, p * 16 + Math.min(k, MAX_WORDS - 1));
+      for (let k = 0; k < last.length; k++)
+        addPosting(words, last[k] as string, p * 16 + Math.min(first.length + k, MAX_WORDS - 1));
+      if (first.length + last.length > 1 && isUnspacedName(person.firstName + person.lastName)) {
         addPosting(words, last.join('') + first.join(''), p * 16 + COMPACT_NAME);
         addPosting(words, first.join('') + last.join(''), p * 16 + COMPACT_NAME);
       }
-      for (const raw of new Set([person.primaryEmail ?? '', ...person.emails])) {
-        const address = normaliseEmail(raw);
-        if (!address.includes('@')) continue;
-        addPosting(emails, address, p);
-        addPosting(domains, domainOf(address), p);
-      }
+      addAddress(person.primaryEmail, p, emails, domains);
+      for (const raw of person.emails) if (raw !== person.primaryEmail) addAddress(raw, p, emails, domains);
       const firstPart = first.join(' ');
       const full =
         last.length === 0
