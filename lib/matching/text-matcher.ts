@@ -47,8 +47,7 @@ export class TextMatcher {
   private readonly peopleOfNode = new Map<number, number[]>();
   private readonly single: string[] = [''];
   private readonly localRuns: number[] = [];
-  // Where resolve() hands matches: the texts, their matches, and the text it is in.
-  private texts: readonly string[] = [];
+  // Where resolve() hands matches: each text's matches, and the text it is in.
   private results: TextMatch[][] = [];
   private resultText = 0;
 
@@ -79,11 +78,9 @@ export class TextMatcher {
     if (tokens.unspacedRuns.length > 0 || tokens.textsWithAt.length > 0) this.findOthers(texts);
     const results: TextMatch[][] = new Array<TextMatch[]>(texts.length).fill(NO_MATCHES);
     if (this.names.count === 0 && this.others.count === 0) return results;
-    this.texts = texts;
     this.results = results;
     this.resultText = 0;
     this.resolve();
-    this.texts = this.single;
     this.results = [];
     return results;
   }
@@ -247,7 +244,7 @@ export class TextMatcher {
     let t = 0;
     while (r < runs.length || a < withAt.length) {
       // The text of the next run (run offsets are stream offsets, in order).
-      if (r < runs.length) while (t + 1 < texts.length && tokens.textStart(t + 1) <= (runs[r] as number)) t++;
+      if (r < runs.length) t = tokens.textHolding(runs[r] as number, t);
       const runText = r < runs.length ? t : texts.length;
       const atText = a < withAt.length ? (withAt[a] as number) : texts.length;
       const current = Math.min(runText, atText);
@@ -361,9 +358,7 @@ export class TextMatcher {
   /** Hands a match (in stream offsets, in order) to its text, in that text's offsets. */
   private emit(match: TextMatch): void {
     const tokens = this.tokens;
-    const last = this.texts.length - 1;
-    let t = this.resultText;
-    while (t < last && tokens.textStart(t + 1) <= match.start) t++;
+    const t = tokens.textHolding(match.start, this.resultText);
     this.resultText = t;
     const base = tokens.textStart(t);
     match.start -= base;

@@ -268,6 +268,17 @@ export class Tokens {
   }
 
   /**
+   * The text holding stream offset `offset`, looking on from text `from` (callers ask in order).
+   * Of empty texts at the same offset, the last: the text the offset's character is in.
+   */
+  textHolding(offset: number, from: number): number {
+    const starts = this.textStarts;
+    let t = from;
+    while (t + 1 < starts.length && (starts[t + 1] as number) <= offset) t++;
+    return t;
+  }
+
+  /**
    * The oldest queued word that can be looked at now (LOOKAHEAD words read after it, or every text
    * read to its end), removed from the queue; or -1.
    */
