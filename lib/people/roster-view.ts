@@ -3,6 +3,7 @@
  * People Affinity has since deleted (a 404 on their card) are hidden at once, without rebuilding
  * the index, until the next load.
  */
+import type { IndexPart } from '../matching/people-index';
 import type { RosterPerson, TextMatch } from './types';
 
 /** What lib/matching's people index offers (buildPeopleIndex). */
@@ -11,7 +12,7 @@ export interface PeopleIndex {
   matchText(text: string): TextMatch[];
   matchTexts(texts: string[]): TextMatch[][];
   /** Builds the matcher or the search index now rather than on first use. */
-  warm(part: 'matcher' | 'search'): void;
+  warm(part: IndexPart): void;
 }
 
 export type BuildPeopleIndex = (people: RosterPerson[]) => PeopleIndex;
