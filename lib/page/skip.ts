@@ -60,6 +60,12 @@ export function isInsideSkipped(node: Node): boolean {
 
 const LETTER = /\p{L}/u;
 
+/** A-Z or a-z (setting the 0x20 bit lower-cases them, and moves nothing else into a-z). */
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 122;
+}
+
 /** Text worth matching: a name or an address needs at least a few characters and a letter. */
 export function isCandidateText(text: string): boolean {
   if (text.length < 3) return false;
@@ -67,7 +73,7 @@ export function isCandidateText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128) return LETTER.test(text);
-    if ((c | 0x20) >= 97 && (c | 0x20) <= 122) return true;
+    if (isAsciiLetter(c)) return true;
   }
   return false;
 }
@@ -91,7 +97,7 @@ export function mayNamePerson(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c >= 128) return TWO_WORDS.test(text) || text.includes('@') || UNSPACED_SCRIPT.test(text);
     if (c === 64) return true; // '@'
-    const wordChar = ((c | 0x20) >= 97 && (c | 0x20) <= 122) || (c >= 48 && c <= 57);
+    const wordChar = isAsciiLetter(c) || (c >= 48 && c <= 57);
     if (wordChar) {
       if (state === AFTER_WORD) return true;
       state = IN_WORD;
