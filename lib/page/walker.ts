@@ -139,28 +139,30 @@ export function createPageWalker(
   const block = inRun ? blockOf(root) : null;
   const scope = block ?? root;
 
-  // Set by the filter when the walk passes anything that ends a run (a block, a skipped element).
+  // Set when the walk passes anything that ends a run (a block, a skipped element, a shadow host).
   let broken = false;
+  /** What the walk does with an element: skip its subtree, hand it out, or pass through it. */
+  const verdictOn = (element: Element): number => {
+    if (isSkippedElement(element)) {
+      broken = true;
+      return FILTER_REJECT;
+    }
+    if (element.shadowRoot !== null) {
+      broken = true;
+      return FILTER_ACCEPT;
+    }
+    const tag = element.localName;
+    if (!INLINE_TAGS.has(tag)) {
+      broken = true;
+      // A custom element (its name has a hyphen) may be upgraded, and attach a root, later.
+      if (onCustomElement !== undefined && tag.includes('-')) onCustomElement(element);
+    }
+    return isAddressElement(element) ? FILTER_ACCEPT : FILTER_SKIP;
+  };
+  // Used only to look back for the start of a run; the walk forward is done by hand (below).
   const walker = doc.createTreeWalker(scope, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node: Node): number {
-      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
-      const element = node as Element;
-      if (isSkippedElement(element)) {
-        broken = true;
-        return FILTER_REJECT;
-      }
-      if (element.shadowRoot !== null) {
-        broken = true;
-        return FILTER_ACCEPT;
-      }
-      const tag = element.localName;
-      if (!INLINE_TAGS.has(tag)) {
-        broken = true;
-        // A custom element (its name has a hyphen) may be upgraded, and attach a root, later.
-        if (onCustomElement !== undefined && tag.includes('-')) onCustomElement(element);
-      }
-      return isAddressElement(element) ? FILTER_ACCEPT : FILTER_SKIP;
-    },
+    acceptNode: (node: Node): number =>
+      node.nodeType === TEXT_NODE ? FILTER_ACCEPT : verdictOn(node as Element),
   });
 
   // Where to start: the root, or for a root inside a run, the first text node of that run.
@@ -179,7 +181,6 @@ export function createPageWalker(
     }
     broken = false;
   }
-  walker.currentNode = first;
   /** Only for a root inside a run: the walk ends with the first run that starts after the root. */
   const after = (node: Node): boolean =>
     block !== null &&
@@ -242,15 +243,55 @@ export function createPageWalker(
     lastParent = node.parentNode;
   };
 
+  /**
+   * Where the walk stands: the last node handed out, and whether the walk goes into its children
+   * next. A TreeWalker with a filter would do the same, but it calls the filter from native code
+   * for every node, which costs more than reading the page's text does.
+   */
+  let current: Node = first;
+  let intoChildren = true;
+
+  /** The next text node or accepted element after `current` in document order, inside `scope`. */
+  const advance = (): Node | null => {
+    let node = current;
+    let down = intoChildren;
+    for (;;) {
+      let next = down ? node.firstChild : null;
+      for (let at: Node | null = node; next === null;) {
+        if (at === scope || at === null) return null;
+        next = at.nextSibling;
+        at = at.parentNode;
+      }
+      node = next;
+      if (node.nodeType === TEXT_NODE) {
+        current = node;
+        intoChildren = false;
+        return node;
+      }
+      // Comments and the like have no children and are not handed out.
+      if (node.nodeType !== ELEMENT_NODE) {
+        down = false;
+        continue;
+      }
+      const verdict = verdictOn(node as Element);
+      if (verdict === FILTER_ACCEPT) {
+        current = node;
+        intoChildren = true;
+        return node;
+      }
+      down = verdict === FILTER_SKIP;
+    }
+  };
+
   const nextNode = (): Node | null => {
     if (pendingFirst) {
       const node = pendingFirst;
       pendingFirst = null;
-      // The starting node is where the walker stands: it was never passed through the filter.
+      // The starting node is where the walk stands: it was never given a verdict.
       if (node.nodeType === TEXT_NODE) return node;
       if (isAddressElement(node) || openShadowOf(node)) return node;
     }
-    return walker.nextNode();
+    return advance();
   };
 
   return () => {
