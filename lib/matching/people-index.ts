@@ -7,7 +7,7 @@
  * is matched without waiting for the search index, the larger of the two to build.
  */
 import type { RosterPerson, TextMatch } from '../people/types';
-import { normaliseEmail } from './emails';
+import { EmailOwners } from './email-owners';
 import { NameTrieBuilder } from './name-trie';
 import { SearchIndex, type SearchHitRef } from './search-index';
 import { TextMatcher } from './text-matcher';
@@ -89,25 +89,11 @@ function buildPageMatcher(people: readonly RosterPerson[]): PageMatcher {
     if (first.length > 0 && last.length > 0) trie.add(first, last, person.id);
   }
   const names = trie.build();
-  const byEmail = emailOwners(people);
-  return { text: new TextMatcher(names, unspaced, (address) => byEmail.get(address)), bytes: names.bytes };
-}
-
-/** Normalised address -> ids of everyone who has it (usually one). */
-function emailOwners(people: readonly RosterPerson[]): Map<string, number[]> {
-  const owners = new Map<string, number[]>();
-  for (const person of people) {
-    for (const raw of [person.primaryEmail, ...person.emails]) {
-      if (!raw) continue;
-      const address = normaliseEmail(raw);
-      const ids = owners.get(address);
-      if (!ids) owners.set(address, [person.id]);
-      else if (!ids.includes(person.id)) ids.push(person.id);
-    }
-  }
-  // Shared by every match of the address (see TextMatcher.peopleOf).
-  for (const ids of owners.values()) Object.freeze(ids);
-  return owners;
+  const byEmail = new EmailOwners(people);
+  return {
+    text: new TextMatcher(names, unspaced, (address) => byEmail.get(address)),
+    bytes: names.bytes + byEmail.bytes,
+  };
 }
 
 function sortedIds(people: readonly RosterPerson[]): { ids: Float64Array; order: Int32Array } {

@@ -1,0 +1,84 @@
+/**
+ * Normalised e-mail address -> the ids of everyone who has it, for the page matcher.
+ *
+ * A page's addresses are looked up between long stretches of other work, so each lookup finds the
+ * table out of the cache. A Map costs several reads from memory per lookup (bucket, entry, the
+ * key's characters, the value); here a lookup reads one table slot, which holds the address's
+ * 64-bit fingerprint, and then the owners. Two addresses with one fingerprint are as unlikely as
+ * two names with one word key in the name trie (odds of 2^-64 per pair).
+ */
+import type { RosterPerson } from '../people/types';
+import { normaliseEmail } from './emails';
+
+// A slot: fingerprint (two words), then the owners' index + 1 (0: empty), and a spare word that
+// keeps slots 16 bytes, four to a cache line.
+const SLOT = 4;
+const FIRST = 0;
+const SECOND = 1;
+const OWNERS = 2;
+
+/** Two independent 32-bit hashes of a string (FNV-1a, and a multiply-xorshift of its own). */
+function fingerprint(text: string): [number, number] {
+  let first = 0x811c9dc5;
+  let second = 0x9e3779b9 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    first = Math.imul(first ^ c, 0x01000193);
+    second = Math.imul(second ^ c, 0x5bd1e995);
+    second ^= second >>> 15;
+  }
+  return [first | 0, second | 0];
+}
+
+export class EmailOwners {
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  /** Each address's owners, frozen: shared by every match of that address (see TextMatcher). */
+  private readonly owners: number[][] = [];
+
+  constructor(people: readonly RosterPerson[]) {
+    const byAddress = new Map<string, number[]>();
+    for (const person of people) {
+      for (const raw of [person.primaryEmail, ...person.emails]) {
+        if (!raw) continue;
+        const address = normaliseEmail(raw);
+        const ids = byAddress.get(address);
+        if (!ids) byAddress.set(address, [person.id]);
+        else if (!ids.includes(person.id)) ids.push(person.id);
+      }
+    }
+    let capacity = 64;
+    // Linear probing stays short below half full.
+    while (capacity < byAddress.size * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.table = new Int32Array(capacity * SLOT);
+    for (const [address, ids] of byAddress) {
+      const [first, second] = fingerprint(address);
+      let slot = first & this.mask;
+      while (this.table[slot * SLOT + OWNERS] !== 0) slot = (slot + 1) & this.mask;
+      const at = slot * SLOT;
+      this.table[at + FIRST] = first;
+      this.table[at + SECOND] = second;
+      this.table[at + OWNERS] = this.owners.length + 1;
+      Object.freeze(ids);
+      this.owners.push(ids);
+    }
+  }
+
+  /** Everyone with a normalised address (see normaliseEmail), or undefined for no one. */
+  get(address: string): number[] | undefined {
+    const [first, second] = fingerprint(address);
+    const table = this.table;
+    for (let slot = first & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = slot * SLOT;
+      const owners = table[at + OWNERS] as number;
+      if (owners === 0) return undefined;
+      if (table[at + FIRST] === first && table[at + SECOND] === second) return this.owners[owners - 1];
+    }
+  }
+
+  /** Bytes held by the table (an estimate for benchmarks). */
+  get bytes(): number {
+    return this.table.byteLength;
+  }
+}
