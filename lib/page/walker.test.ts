@@ -97,6 +97,15 @@ describe('page walker', () => {
     expect(walkAll(inPre.firstChild as Text)).toEqual([]);
   });
 
+  it('reads a block root handed over by a mutation to its end and nothing of the page around it', () => {
+    document.body.innerHTML =
+      '<p>Before Ada Lovelace</p><section><div id="added"><p>Grace <b>Hopper</b></p><ul><li>Alan Turing</li></ul></div><p>Next to it</p></section><p>After Edsger Dijkstra</p>';
+    const added = document.getElementById('added') as HTMLElement;
+    expect(walkAll(added).map(describeItem)).toEqual(['Grace |Hopper', 'Alan Turing']);
+    // The last text of the root, handed over alone, is read alone too.
+    expect(walkAll(added.querySelector('li') as HTMLElement).map(describeItem)).toEqual(['Alan Turing']);
+  });
+
   it('can stop after any item and resume where it left off', () => {
     document.body.innerHTML = '<p>Ada Lovelace</p><p>Grace Hopper</p><p>Alan Turing</p>';
     const next = createPageWalker(document.body);
