@@ -159,15 +159,15 @@ export function createPageWalker(
     }
     return isAddressElement(element) ? FILTER_ACCEPT : FILTER_SKIP;
   };
-  // Used only to look back for the start of a run; the walk forward is done by hand (below).
-  const walker = doc.createTreeWalker(scope, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node: Node): number =>
-      node.nodeType === TEXT_NODE ? FILTER_ACCEPT : verdictOn(node as Element),
-  });
-
   // Where to start: the root, or for a root inside a run, the first text node of that run.
   let first: Node = root;
   if (block) {
+    // Looking back over a few nodes: a TreeWalker, whose filter calls cost little here. The walk
+    // forward is done by hand (see advance).
+    const walker = doc.createTreeWalker(scope, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+      acceptNode: (node: Node): number =>
+        node.nodeType === TEXT_NODE ? FILTER_ACCEPT : verdictOn(node as Element),
+    });
     walker.currentNode = root;
     let chars = 0;
     let count = 0;
