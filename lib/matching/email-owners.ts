@@ -17,17 +17,32 @@ const FIRST = 0;
 const SECOND = 1;
 const OWNERS = 2;
 
-/** Two independent 32-bit hashes of a string (FNV-1a, and a multiply-xorshift of its own). */
-function fingerprint(text: string): [number, number] {
+// The last fingerprint (see fingerprintOf): two module words rather than a fresh pair per lookup.
+let fingerprintFirst = 0;
+let fingerprintSecond = 0;
+
+/**
+ * Two independent 32-bit hashes (FNV-1a, and a multiply-xorshift of its own) of text[from, to),
+ * upper-case ASCII read as lower case; into fingerprintFirst and fingerprintSecond.
+ */
+function fingerprintOf(text: string, from: number, to: number): void {
   let first = 0x811c9dc5;
-  let second = 0x9e3779b9 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  let second = 0x9e3779b9 ^ (to - from);
+  for (let i = from; i < to; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
     first = Math.imul(first ^ c, 0x01000193);
     second = Math.imul(second ^ c, 0x5bd1e995);
     second ^= second >>> 15;
   }
-  return [first | 0, second | 0];
+  fingerprintFirst = first | 0;
+  fingerprintSecond = second | 0;
+}
+
+/** Whether text[from, to) is all ASCII: then lower-casing it is all normaliseEmail would do. */
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 export class EmailOwners {
@@ -53,7 +68,9 @@ export class EmailOwners {
     this.mask = capacity - 1;
     this.table = new Int32Array(capacity * SLOT);
     for (const [address, ids] of byAddress) {
-      const [first, second] = fingerprint(address);
+      fingerprintOf(address, 0, address.length);
+      const first = fingerprintFirst;
+      const second = fingerprintSecond;
       let slot = first & this.mask;
       while (this.table[slot * SLOT + OWNERS] !== 0) slot = (slot + 1) & this.mask;
       const at = slot * SLOT;
@@ -67,7 +84,24 @@ export class EmailOwners {
 
   /** Everyone with a normalised address (see normaliseEmail), or undefined for no one. */
   get(address: string): number[] | undefined {
-    const [first, second] = fingerprint(address);
+    fingerprintOf(address, 0, address.length);
+    return this.lookUp();
+  }
+
+  /**
+   * Everyone with the address text[start, end), as found in running text (not yet normalised):
+   * an ASCII address is read in place, with no string made for it.
+   */
+  getAt(text: string, start: number, end: number): number[] | undefined {
+    if (!isAscii(text, start, end)) return this.get(normaliseEmail(text.slice(start, end)));
+    fingerprintOf(text, start, end);
+    return this.lookUp();
+  }
+
+  /** The owners of the last fingerprint taken. */
+  private lookUp(): number[] | undefined {
+    const first = fingerprintFirst;
+    const second = fingerprintSecond;
     const table = this.table;
     for (let slot = first & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slot * SLOT;

@@ -76,31 +76,61 @@ function validDomain(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Where an address lies in a text (reused by callers that look up many). */
+export interface EmailSpan {
+  start: number;
+  end: number;
+}
+
+/** Whether text[from, to) holds two full stops in a row. */
+function hasDoubleDot(text: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++)
+    if (text.charCodeAt(i) === 0x2e && text.charCodeAt(i - 1) === 0x2e) return true;
+  return false;
+}
+
+/**
+ * The address around the "@" at `at`, written into `span`; false when there is none. Reads only the
+ * address's own characters and allocates nothing, so a page's addresses cost no garbage.
+ */
+export function emailAround(text: string, at: number, span: EmailSpan): boolean {
+  let start = at;
+  while (start > 0 && classOf(text.charCodeAt(start - 1)) & LOCAL) start--;
+  // A local part never starts with a dot; quotes around an address are not part of it.
+  while (start < at && (text.charCodeAt(start) === 0x2e || text.charCodeAt(start) === 0x27)) start++;
+  let end = at + 1;
+  while (end < text.length && classOf(text.charCodeAt(end)) & DOMAIN) end++;
+  // Sentence punctuation after an address: "write to jo@acme.com." or "jo@acme.com-".
+  while (end > at + 1 && (text.charCodeAt(end - 1) === 0x2e || text.charCodeAt(end - 1) === 0x2d)) end--;
+  const localLength = at - start;
+  const joinedToMore = end < text.length && text.charCodeAt(end) === 0x40; // "a@b.com@c"
+  if (
+    localLength === 0 ||
+    localLength > MAX_LOCAL ||
+    joinedToMore ||
+    text.charCodeAt(at - 1) === 0x2e ||
+    hasDoubleDot(text, start, at) ||
+    !validDomain(text, at + 1, end)
+  ) {
+    return false;
+  }
+  span.start = start;
+  span.end = end;
+  return true;
+}
+
 /** Every e-mail address in text, in order. */
 export function findEmails(text: string): EmailHit[] {
   const hits: EmailHit[] = [];
-  let at = text.indexOf('@');
-  while (at !== -1) {
-    let start = at;
-    while (start > 0 && classOf(text.charCodeAt(start - 1)) & LOCAL) start--;
-    // A local part never starts with a dot; quotes around an address are not part of it.
-    while (start < at && (text.charCodeAt(start) === 0x2e || text.charCodeAt(start) === 0x27)) start++;
-    let end = at + 1;
-    while (end < text.length && classOf(text.charCodeAt(end)) & DOMAIN) end++;
-    // Sentence punctuation after an address: "write to jo@acme.com." or "jo@acme.com-".
-    while (end > at + 1 && (text.charCodeAt(end - 1) === 0x2e || text.charCodeAt(end - 1) === 0x2d)) end--;
-    const localLength = at - start;
-    const joinedToMore = end < text.length && text.charCodeAt(end) === 0x40; // "a@b.com@c"
-    if (
-      localLength > 0 &&
-      localLength <= MAX_LOCAL &&
-      !joinedToMore &&
-      text.charCodeAt(at - 1) !== 0x2e &&
-      !text.slice(start, at).includes('..') &&
-      validDomain(text, at + 1, end)
-    ) {
-      hits.push({ start, end, address: normaliseEmail(text.slice(start, end)) });
-      at = text.indexOf('@', end);
+  const span: EmailSpan = { start: 0, end: 0 };
+  for (let at = text.indexOf('@'); at !== -1;) {
+    if (emailAround(text, at, span)) {
+      hits.push({
+        start: span.start,
+        end: span.end,
+        address: normaliseEmail(text.slice(span.start, span.end)),
+      });
+      at = text.indexOf('@', span.end);
     } else {
       at = text.indexOf('@', at + 1);
     }

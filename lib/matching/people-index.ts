@@ -91,7 +91,7 @@ function buildPageMatcher(people: readonly RosterPerson[]): PageMatcher {
   const names = trie.build();
   const byEmail = new EmailOwners(people);
   return {
-    text: new TextMatcher(names, unspaced, (address) => byEmail.get(address)),
+    text: new TextMatcher(names, unspaced, byEmail),
     bytes: names.bytes + byEmail.bytes,
   };
 }

@@ -5,7 +5,8 @@
  * only then a probe into the name trie.
  */
 import type { TextMatch } from '../people/types';
-import { findEmails } from './emails';
+import { emailAround, type EmailSpan } from './emails';
+import type { EmailOwners } from './email-owners';
 import { type NameTrie, ROOT_FORWARD } from './name-trie';
 import { Gap, LOOKAHEAD, mayContain, Tokens, wordKeys } from './tokens';
 import type { UnspacedMatch, UnspacedNames } from './unspaced-names';
@@ -37,6 +38,7 @@ export class TextMatcher {
   /** Unspaced names and e-mail addresses found, in text order. */
   private readonly others = new Candidates();
   private readonly unspacedFound: UnspacedMatch[] = [];
+  private readonly email: EmailSpan = { start: 0, end: 0 };
   /** The candidates of the overlap cluster being settled (reused). */
   private readonly clusterSources: Candidates[] = [];
   private readonly clusterIndices: number[] = [];
@@ -54,7 +56,7 @@ export class TextMatcher {
   constructor(
     private readonly trie: NameTrie,
     private readonly unspaced: UnspacedNames,
-    private readonly idsOfEmail: (address: string) => number[] | undefined,
+    private readonly emailOwners: EmailOwners,
   ) {}
 
   match(text: string): TextMatch[] {
@@ -70,11 +72,7 @@ export class TextMatcher {
     this.names.clear();
     this.others.clear();
     const tokens = this.tokens;
-    tokens.beginAll(texts, this.trie.starts);
-    for (let more = true; more;) {
-      more = tokens.scan();
-      for (let i = tokens.nextStart(); i >= 0; i = tokens.nextStart()) this.visitStart(i, tokens.count);
-    }
+    this.findNames(texts);
     if (tokens.unspacedRuns.length > 0 || tokens.textsWithAt.length > 0) this.findOthers(texts);
     const results: TextMatch[][] = new Array<TextMatch[]>(texts.length).fill(NO_MATCHES);
     if (this.names.count === 0 && this.others.count === 0) return results;
@@ -83,6 +81,20 @@ export class TextMatcher {
     this.resolve();
     this.results = [];
     return results;
+  }
+
+  /**
+   * Reads the texts and gathers every name. Its own function, with nothing after the loop: V8
+   * optimizes a long loop while it runs (on-stack replacement), before any code after the loop has
+   * run, and such code would then leave the optimized function on every later call.
+   */
+  private findNames(texts: readonly string[]): void {
+    const tokens = this.tokens;
+    tokens.beginAll(texts, this.trie.starts);
+    for (let more = true; more;) {
+      more = tokens.scan();
+      for (let i = tokens.nextStart(); i >= 0; i = tokens.nextStart()) this.visitStart(i, tokens.count);
+    }
   }
 
   /**
@@ -264,16 +276,21 @@ export class TextMatcher {
     const unspaced = this.unspacedFound;
     unspaced.length = 0;
     if (runs.length > 0) this.unspaced.find(text, runs, unspaced);
-    const emails = hasAt ? findEmails(text) : [];
+    const email = this.email;
     let u = 0;
-    for (const hit of emails) {
-      const ids = this.idsOfEmail(hit.address);
+    for (let at = hasAt ? text.indexOf('@') : -1; at !== -1;) {
+      if (!emailAround(text, at, email)) {
+        at = text.indexOf('@', at + 1);
+        continue;
+      }
+      at = text.indexOf('@', email.end);
+      const ids = this.emailOwners.getAt(text, email.start, email.end);
       if (!ids) continue;
-      for (; u < unspaced.length && (unspaced[u] as UnspacedMatch).start <= hit.start; u++) {
+      for (; u < unspaced.length && (unspaced[u] as UnspacedMatch).start <= email.start; u++) {
         const m = unspaced[u] as UnspacedMatch;
         this.others.addList(base + m.start, base + m.end, m.ids, 0);
       }
-      this.others.addList(base + hit.start, base + hit.end, ids, EMAIL);
+      this.others.addList(base + email.start, base + email.end, ids, EMAIL);
     }
     for (; u < unspaced.length; u++) {
       const m = unspaced[u] as UnspacedMatch;
