@@ -88,7 +88,6 @@ export class SearchIndex {
   private readonly firstLength: Int32Array;
   /** Words in the first name: the posting position where the last name begins. */
   private readonly firstWords: Uint8Array;
-  private readonly alphaRank: Int32Array;
   private readonly words: PrefixDictionary;
   readonly emails: PrefixDictionary;
   private readonly domains: PrefixDictionary;
@@ -105,7 +104,6 @@ export class SearchIndex {
     const words = new Map<string, number[]>();
     const emails = new Map<string, number[]>();
     const domains = new Map<string, number[]>();
-    const fullNames: string[] = new Array<string>(n);
     let packed = '';
     for (let p = 0; p < n; p++) {
       const person = people[p] as RosterPerson;
@@ -129,7 +127,6 @@ export class SearchIndex {
           : first.length === 0
             ? last.join(' ')
             : `${firstPart} ${last.join(' ')}`;
-      fullNames[p] = full;
       this.nameStart[p] = packed.length;
       this.firstLength[p] = first.length === 0 ? -1 : firstPart.length;
       this.firstWords[p] = Math.min(first.length, MAX_WORDS - 1);
@@ -140,12 +137,11 @@ export class SearchIndex {
     this.words = PrefixDictionary.build(words);
     this.emails = PrefixDictionary.build(emails);
     this.domains = PrefixDictionary.build(domains);
-    this.alphaRank = rankAlphabetically(people, fullNames);
   }
 
   /** Approximate bytes held beyond the people themselves. */
   get bytes(): number {
-    const arrays = [this.nameStart, this.firstLength, this.firstWords, this.alphaRank, this.seen];
+    const arrays = [this.nameStart, this.firstLength, this.firstWords, this.seen];
     return (
       this.names.length * 2 +
       arrays.reduce((sum, a) => sum + a.byteLength, 0) +
@@ -159,7 +155,7 @@ export class SearchIndex {
     if (limit <= 0 || this.people.length === 0) return [];
     const query = parseQuery(term);
     if (query.words.length === 0 && query.raw.replace(/^@/, '').length === 0) return [];
-    const top = new TopK(limit);
+    const top = new TopK(limit, this.alphabetically);
     if (query.words.length === 1) this.searchOneWord(query.words[0] as string, top);
     else if (query.words.length > 1) this.searchAllWords(query, top, false);
     this.searchEmails(query, top);
@@ -170,10 +166,28 @@ export class SearchIndex {
   }
 
   private offer(top: TopK, p: number, score: number): void {
-    const n = this.people.length;
     const internal = (this.people[p] as RosterPerson).type === 1 ? 1 : 0;
-    top.offer(p, score, ((TOP_SCORE - score) * 2 + internal) * n + (this.alphaRank[p] as number));
+    top.offer(p, score, (TOP_SCORE - score) * 2 + internal);
   }
+
+  /**
+   * Orders two people by full name (as `<` orders strings), then by id. Asked only of the few
+   * people a search ranks alike, rather than sorting the whole roster by name up front.
+   */
+  private readonly alphabetically = (a: number, b: number): number => {
+    const names = this.names;
+    const fromA = this.nameStart[a] as number;
+    const fromB = this.nameStart[b] as number;
+    const lengthA = (this.nameStart[a + 1] as number) - fromA;
+    const lengthB = (this.nameStart[b + 1] as number) - fromB;
+    const common = Math.min(lengthA, lengthB);
+    for (let i = 0; i < common; i++) {
+      const diff = names.charCodeAt(fromA + i) - names.charCodeAt(fromB + i);
+      if (diff !== 0) return diff;
+    }
+    if (lengthA !== lengthB) return lengthA - lengthB;
+    return (this.people[a] as RosterPerson).id - (this.people[b] as RosterPerson).id;
+  };
 
   /** One word: scored straight from the postings, without reading names. */
   private searchOneWord(word: string, top: TopK): void {
@@ -374,29 +388,20 @@ function parseQuery(term: string): Query {
   return { words, raw: normaliseEmail(term), spaced: words.join(' ') };
 }
 
-function rankAlphabetically(people: readonly RosterPerson[], fullNames: string[]): Int32Array {
-  const order = Array.from(people.keys());
-  order.sort((a, b) => {
-    const x = fullNames[a] as string;
-    const y = fullNames[b] as string;
-    if (x !== y) return x < y ? -1 : 1;
-    return (people[a] as RosterPerson).id - (people[b] as RosterPerson).id;
-  });
-  const rank = new Int32Array(people.length);
-  order.forEach((p, r) => {
-    rank[p] = r;
-  });
-  return rank;
-}
-
-/** The best `limit` people by sort key, kept in a max-heap on the key. */
+/**
+ * The best `limit` people by sort key (lower is better), people with equal keys in the order
+ * `tie` gives; kept in a heap with the worst at the top.
+ */
 class TopK {
   private readonly keys: number[] = [];
   private readonly persons: number[] = [];
   private readonly scores: number[] = [];
   private readonly members = new Set<number>();
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly tie: (a: number, b: number) => number,
+  ) {}
 
   get size(): number {
     return this.keys.length;
@@ -409,7 +414,7 @@ class TopK {
       this.removeAt(at);
     }
     if (this.keys.length === this.limit) {
-      if (key >= (this.keys[0] as number)) return;
+      if (!this.before(key, person, 0)) return;
       this.removeAt(0);
     }
     this.keys.push(key);
@@ -422,7 +427,13 @@ class TopK {
   sorted(): { person: number; score: number }[] {
     return this.keys
       .map((key, i) => ({ key, person: this.persons[i] as number, score: this.scores[i] as number }))
-      .sort((a, b) => a.key - b.key);
+      .sort((a, b) => a.key - b.key || this.tie(a.person, b.person));
+  }
+
+  /** Whether a person with `key` ranks before the one at heap index i. */
+  private before(key: number, person: number, i: number): boolean {
+    const other = this.keys[i] as number;
+    return key < other || (key === other && this.tie(person, this.persons[i] as number) < 0);
   }
 
   private removeAt(i: number): void {
@@ -441,7 +452,7 @@ class TopK {
   private up(i: number): void {
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if ((this.keys[parent] as number) >= (this.keys[i] as number)) return;
+      if (!this.before(this.keys[parent] as number, this.persons[parent] as number, i)) return;
       this.swap(i, parent);
       i = parent;
     }
@@ -452,12 +463,12 @@ class TopK {
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
-      let largest = i;
-      if (l < n && (this.keys[l] as number) > (this.keys[largest] as number)) largest = l;
-      if (r < n && (this.keys[r] as number) > (this.keys[largest] as number)) largest = r;
-      if (largest === i) return;
-      this.swap(i, largest);
-      i = largest;
+      let worst = i;
+      if (l < n && this.before(this.keys[worst] as number, this.persons[worst] as number, l)) worst = l;
+      if (r < n && this.before(this.keys[worst] as number, this.persons[worst] as number, r)) worst = r;
+      if (worst === i) return;
+      this.swap(i, worst);
+      i = worst;
     }
   }
 
