@@ -45,6 +45,8 @@ export const requestSchemas = {
     })
     .strict(),
   'people/get': z.object({ id, refresh: z.boolean().optional() }).strict(),
+  // The popup opened: a search is coming, so the roster's search index is built now.
+  'people/prepare-search': z.object({}).strict(),
   // Whether there is anyone to match a page against: until there is, a page's text stays in its tab.
   'page/ready': z.object({}).strict(),
   'page/match': z.object({ texts: z.array(z.string().max(2_000_000)).max(10_000) }).strict(),
@@ -67,6 +69,7 @@ export interface Responses {
   'roster/sync': null;
   'people/search': SearchResult;
   'people/get': PersonDetailsResult;
+  'people/prepare-search': null;
   'page/ready': { matching: boolean };
   'page/match': TextMatch[][];
   'caches/clear': null;

@@ -66,10 +66,19 @@ describe('popup: first run', () => {
     expect(screen.queryByRole('combobox')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Add your API key' }));
     expect(openOptionsPage).toHaveBeenCalled();
+    // Nothing to search yet: no search index is built for it.
+    expect(send.mock.calls.map(([type]) => type)).not.toContain('people/prepare-search');
   });
 });
 
 describe('popup: search', () => {
+  it('has the background build its search index as it opens, before anything is typed', async () => {
+    renderPopup({ 'people/prepare-search': () => null });
+    await field();
+    await waitFor(() => expect(send).toHaveBeenCalledWith('people/prepare-search', {}));
+    expect(send.mock.calls.map(([type]) => type)).not.toContain('people/search');
+  });
+
   it('focuses the field and lists people named by their full name', async () => {
     renderPopup({ 'people/search': searchWith([ann, anna], [ann, anna]) });
     const input = await field();

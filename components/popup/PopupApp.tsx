@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { sendToBackground } from '../../lib/messaging';
 import type { SearchHit } from '../../lib/people/types';
 import { popupMemoryItem, type PopupMemory } from '../../lib/settings';
 import { ErrorMessage } from '../ErrorMessage';
@@ -76,6 +77,11 @@ function SignedIn(props: {
   const [open, setOpen] = useState<SearchHit | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const { prefs } = usePreferences();
+
+  useEffect(() => {
+    // A worker the popup woke builds its search index now, while the first letter is being typed.
+    sendToBackground('people/prepare-search', {}).catch(() => undefined);
+  }, []);
 
   useLayoutEffect(() => {
     // Focused on open, the remembered term selected so that typing replaces it.

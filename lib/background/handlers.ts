@@ -43,6 +43,11 @@ export function createHandlers({ account, people, scheduler, apiBase, lookups }:
     },
     'people/search': ({ term, limit, local }) => people.search(term, { limit, local }),
     'people/get': ({ id, refresh }) => people.getPerson(id, { refresh }),
+    'people/prepare-search': async () => {
+      // Answered at once: the popup does not wait, its first search does.
+      void people.prepareSearch().catch(() => undefined);
+      return null;
+    },
     'page/ready': async () => {
       const [key, roster] = await Promise.all([apiKeyItem.getValue(), people.sync.status()]);
       return { matching: key !== null && roster.count > 0 };

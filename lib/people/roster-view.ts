@@ -26,6 +26,8 @@ export interface RosterView {
   matchTexts(texts: string[]): TextMatch[][];
   /** Hides a person Affinity no longer has. */
   forget(id: number): void;
+  /** Builds one part of the index now, if it is not built yet. */
+  prepare(part: IndexPart): void;
   /** Builds every part of the index now; with `yieldBetween`, giving the thread back between them. */
   warm(yieldBetween?: () => Promise<void>): Promise<void>;
 }
@@ -66,6 +68,7 @@ export function createRosterView(people: RosterPerson[], buildIndex: BuildPeople
     forget(id) {
       if (byId.has(id)) forgotten.add(id);
     },
+    prepare: (part) => index.warm(part),
     // The matcher first: it is the quicker to build, and pages ask for it as soon as they load.
     async warm(yieldBetween) {
       await yieldBetween?.();

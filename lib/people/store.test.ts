@@ -27,6 +27,19 @@ function setUp() {
 
 const names = (result: { hits: { fullName: string }[] }) => result.hits.map((h) => h.fullName);
 
+/** A people index that records what it is asked to do (searches, matches, builds), in order. */
+function recordingIndex(asked: string[]) {
+  return (people: RosterPerson[]) => {
+    const index = buildPeopleIndex(people);
+    return {
+      search: (term: string, limit: number) => (asked.push('search'), index.search(term, limit)),
+      matchText: (text: string) => index.matchText(text),
+      matchTexts: (texts: string[]) => (asked.push('match'), index.matchTexts(texts)),
+      warm: (part: IndexPart) => (asked.push(`build ${part}`), index.warm(part)),
+    };
+  };
+}
+
 describe('the people store', () => {
   it('syncs the roster, then searches and matches it locally with no call', async () => {
     const { fake, store } = setUp();
@@ -140,21 +153,12 @@ describe('the people store', () => {
     stores.splice(stores.indexOf(store), 1);
     // What the restarted worker's index is asked to do, in order.
     const asked: string[] = [];
-    const recordingIndex = (people: RosterPerson[]) => {
-      const index = buildPeopleIndex(people);
-      return {
-        search: (term: string, limit: number) => (asked.push('search'), index.search(term, limit)),
-        matchText: (text: string) => index.matchText(text),
-        matchTexts: (texts: string[]) => (asked.push('match'), index.matchTexts(texts)),
-        warm: (part: IndexPart) => (asked.push(`build ${part}`), index.warm(part)),
-      };
-    };
     const restarted = createPeopleStore({
       client: fake.client,
       clock,
       getSubdomain: () => 'acme',
       dbName,
-      buildIndex: recordingIndex,
+      buildIndex: recordingIndex(asked),
     });
     stores.push(restarted);
 
@@ -165,6 +169,27 @@ describe('the people store', () => {
     await restarted.idle();
     expect(asked).toEqual(['match', 'build matcher', 'build search']);
     expect(names(await restarted.search('joscha', { local: true }))).toEqual(['Joscha Feth']);
+  });
+
+  it('builds the search index when the popup says a search is coming, not at the first search', async () => {
+    const { fake, store, clock, dbName } = setUp();
+    await store.sync.start();
+    await store.idle();
+    stores.splice(stores.indexOf(store), 1);
+    const asked: string[] = [];
+    const restarted = createPeopleStore({
+      client: fake.client,
+      clock,
+      getSubdomain: () => 'acme',
+      dbName,
+      buildIndex: recordingIndex(asked),
+    });
+    stores.push(restarted);
+
+    await restarted.prepareSearch();
+    expect(asked).toEqual(['build search']);
+    expect(names(await restarted.search('joscha', { local: true }))).toEqual(['Joscha Feth']);
+    expect(asked).toEqual(['build search', 'search']);
   });
 
   it('hides a person Affinity answers 404 for, without waiting for a sync', async () => {

@@ -61,6 +61,11 @@ export interface PeopleStore {
   onPersonUpdate(listener: (update: PersonUpdate) => void): () => void;
   /** Loads the roster and builds its index now (call at worker start so the first search is instant). */
   preload(): Promise<void>;
+  /**
+   * Loads the roster and builds its search index now, ahead of the first search: the popup asks
+   * as it opens, so that a worker it woke is ready by the time the first letter is typed.
+   */
+  prepareSearch(): Promise<void>;
   /** Every roster person named in each text (no API call). */
   matchTexts(texts: string[]): Promise<TextMatch[][]>;
   sync: StoreSync;
@@ -242,6 +247,9 @@ export function createPeopleStore(options: PeopleStoreOptions): PeopleStore {
       // What was not asked for is built in the background once things are quiet, each part in a
       // task of its own (see WARM_AFTER_MS).
       track(s, roster.warm(warmingPace()));
+    },
+    async prepareSearch() {
+      (await rosterOf(session)).prepare('search');
     },
     async matchTexts(texts) {
       return (await rosterOf(session)).matchTexts(texts);
