@@ -5,6 +5,7 @@
  */
 import type { RosterPerson } from '../people/types';
 import { allowedEdits, prefixEditDistance } from './edit-distance';
+import { EmailPrefixes } from './email-prefixes';
 import { normaliseEmail } from './emails';
 import { fold } from './fold';
 import { PrefixDictionary } from './prefix-dictionary';
@@ -48,17 +49,26 @@ function domainOf(address: string): string {
   return at < 0 ? '' : address.slice(at + 1);
 }
 
-/** A person's address and its domain, under their postings (an address met twice counts once). */
+/** A person's addresses, one entry each, with the person they belong to. */
+interface AddressList {
+  addresses: string[];
+  persons: number[];
+}
+
+/** A person's address and its domain (an address or domain met twice for one person counts once). */
 function addAddress(
   raw: string | null,
   p: number,
-  emails: Map<string, number[]>,
+  emails: AddressList,
   domains: Map<string, number[]>,
 ): void {
   if (!raw) return;
   const address = normaliseEmail(raw);
   if (!address.includes('@')) return;
-  addPosting(emails, address, p);
+  const { addresses, persons } = emails;
+  for (let k = persons.length - 1; k >= 0 && persons[k] === p; k--) if (addresses[k] === address) return;
+  addresses.push(address);
+  persons.push(p);
   addPosting(domains, domainOf(address), p);
 }
 
@@ -89,7 +99,7 @@ export class SearchIndex {
   /** Words in the first name: the posting position where the last name begins. */
   private readonly firstWords: Uint8Array;
   private readonly words: PrefixDictionary;
-  readonly emails: PrefixDictionary;
+  private readonly emails: EmailPrefixes;
   private readonly domains: PrefixDictionary;
   // Scratch space for one search at a time (searches run to completion, so sharing is safe).
   private readonly seen: Int32Array;
@@ -102,7 +112,7 @@ export class SearchIndex {
     this.firstWords = new Uint8Array(n);
     this.seen = new Int32Array(n);
     const words = new Map<string, number[]>();
-    const emails = new Map<string, number[]>();
+    const emails: AddressList = { addresses: [], persons: [] };
     const domains = new Map<string, number[]>();
     let packed = '';
     for (let p = 0; p < n; p++) {
@@ -135,7 +145,7 @@ export class SearchIndex {
     this.nameStart[n] = packed.length;
     this.names = packed;
     this.words = PrefixDictionary.build(words);
-    this.emails = PrefixDictionary.build(emails);
+    this.emails = new EmailPrefixes(emails.addresses, emails.persons);
     this.domains = PrefixDictionary.build(domains);
   }
 
@@ -220,13 +230,9 @@ export class SearchIndex {
     const raw = query.raw;
     if (raw.length === 0 || /\s/.test(raw)) return;
     if (!raw.startsWith('@')) {
-      const [from, to] = this.emails.prefixRange(raw);
-      for (let k = from; k < to; k++) {
-        const score = this.emails.keys[k] === raw ? Score.exactEmail : Score.emailPrefix + 5;
-        for (let i = this.emails.start[k] as number; i < (this.emails.start[k + 1] as number); i++) {
-          this.offer(top, this.emails.postings[i] as number, score);
-        }
-      }
+      this.emails.forEachStartingWith(raw, (p, exact) =>
+        this.offer(top, p, exact ? Score.exactEmail : Score.emailPrefix + 5),
+      );
     }
     if (!raw.includes('@') || raw.startsWith('@')) {
       const [from, to] = this.domains.prefixRange(raw.startsWith('@') ? raw.slice(1) : raw);
