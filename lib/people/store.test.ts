@@ -146,12 +146,12 @@ describe('the people store', () => {
     expect((fake.calls[2]?.args[0] as { pageToken?: string }).pageToken).toBeDefined();
   });
 
-  it('after a worker start, matches a page without waiting for the search index, and builds that later', async () => {
+  /** A synced store, then the store of a restarted worker over its database, and what its index is asked. */
+  async function restartedAfterSync() {
     const { fake, store, clock, dbName } = setUp();
     await store.sync.start();
     await store.idle();
     stores.splice(stores.indexOf(store), 1);
-    // What the restarted worker's index is asked to do, in order.
     const asked: string[] = [];
     const restarted = createPeopleStore({
       client: fake.client,
@@ -161,7 +161,11 @@ describe('the people store', () => {
       buildIndex: recordingIndex(asked),
     });
     stores.push(restarted);
+    return { restarted, asked };
+  }
 
+  it('after a worker start, matches a page without waiting for the search index, and builds that later', async () => {
+    const { restarted, asked } = await restartedAfterSync();
     await restarted.preload();
     const [matches] = await restarted.matchTexts(['Lunch with Joscha Feth']);
     expect(matches?.map((m) => m.personIds)).toEqual([[SUBJECT_ID]]);
@@ -172,20 +176,7 @@ describe('the people store', () => {
   });
 
   it('builds the search index when the popup says a search is coming, not at the first search', async () => {
-    const { fake, store, clock, dbName } = setUp();
-    await store.sync.start();
-    await store.idle();
-    stores.splice(stores.indexOf(store), 1);
-    const asked: string[] = [];
-    const restarted = createPeopleStore({
-      client: fake.client,
-      clock,
-      getSubdomain: () => 'acme',
-      dbName,
-      buildIndex: recordingIndex(asked),
-    });
-    stores.push(restarted);
-
+    const { restarted, asked } = await restartedAfterSync();
     await restarted.prepareSearch();
     expect(asked).toEqual(['build search']);
     expect(names(await restarted.search('joscha', { local: true }))).toEqual(['Joscha Feth']);
