@@ -1,7 +1,8 @@
 /**
  * The toolbar popup in Chromium against the sandbox: first run, keyboard-only search by name, e-mail
- * and part of a name, details that match the sandbox's data, the stale marker, the rate-limit pause
- * in the footer, and an accessibility scan in light and dark.
+ * and part of a name, search in a popup that woke a stopped worker, details that match the sandbox's
+ * data, the stale marker, the rate-limit pause in the footer, and an accessibility scan in light and
+ * dark.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -276,6 +277,27 @@ describe('the popup in Chromium', () => {
     const shown = await openByKeyboard(popup, term, margaret);
     await expectCardMatchesSandbox(shown, margaret);
     await backToResults(popup);
+  });
+
+  it('finds people from the roster in a popup that woke the worker Chrome had stopped', async () => {
+    const priya = person(FEATURED_PEOPLE.priya.id);
+    await ext.stopServiceWorker();
+    // Affinity is down: the answer can only come from the roster the woken worker loads.
+    await sandboxControl('faults', { down: true });
+    const woken = await ext.openPage('popup.html');
+    try {
+      await searchField(woken).waitFor();
+      await until(
+        () => isFocused(searchField(woken)),
+        (focused) => focused,
+      );
+      await typeSearch(woken, fullName(priya));
+      const options = await settledOptions(woken, fullName(priya));
+      expect(options.map((o) => o.name)).toContain(fullName(priya));
+      expect(await woken.getByRole('alert').count()).toBe(0);
+    } finally {
+      await woken.close();
+    }
   });
 
   it('Escape goes back from the details, then clears the search, then closes the popup', async () => {
