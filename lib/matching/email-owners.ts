@@ -52,33 +52,45 @@ export class EmailOwners {
   private readonly owners: number[][] = [];
 
   constructor(people: readonly RosterPerson[]) {
-    const byAddress = new Map<string, number[]>();
+    // The directory lists the primary address among the others too: count it once.
+    let addresses = 0;
     for (const person of people) {
-      for (const raw of [person.primaryEmail, ...person.emails]) {
-        if (!raw) continue;
-        const address = normaliseEmail(raw);
-        const ids = byAddress.get(address);
-        if (!ids) byAddress.set(address, [person.id]);
-        else if (!ids.includes(person.id)) ids.push(person.id);
-      }
+      if (person.primaryEmail) addresses++;
+      for (const raw of person.emails) if (raw && raw !== person.primaryEmail) addresses++;
     }
     let capacity = 64;
-    // Linear probing stays short below half full.
-    while (capacity < byAddress.size * 2) capacity *= 2;
+    // Linear probing stays short below half full (of at most this many distinct addresses).
+    while (capacity < addresses * 2) capacity *= 2;
     this.mask = capacity - 1;
     this.table = new Int32Array(capacity * SLOT);
-    for (const [address, ids] of byAddress) {
-      fingerprintOf(address, 0, address.length);
-      const first = fingerprintFirst;
-      const second = fingerprintSecond;
-      let slot = first & this.mask;
-      while (this.table[slot * SLOT + OWNERS] !== 0) slot = (slot + 1) & this.mask;
+    // Straight into the table, keyed by fingerprint: no map of address strings on the way.
+    for (const person of people) {
+      if (person.primaryEmail) this.add(person.primaryEmail, person.id);
+      for (const raw of person.emails) if (raw && raw !== person.primaryEmail) this.add(raw, person.id);
+    }
+    for (const ids of this.owners) Object.freeze(ids);
+  }
+
+  private add(raw: string, id: number): void {
+    const address = normaliseEmail(raw);
+    fingerprintOf(address, 0, address.length);
+    const first = fingerprintFirst;
+    const second = fingerprintSecond;
+    const table = this.table;
+    for (let slot = first & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slot * SLOT;
-      this.table[at + FIRST] = first;
-      this.table[at + SECOND] = second;
-      this.table[at + OWNERS] = this.owners.length + 1;
-      Object.freeze(ids);
-      this.owners.push(ids);
+      const owners = table[at + OWNERS] as number;
+      if (owners === 0) {
+        table[at + FIRST] = first;
+        table[at + SECOND] = second;
+        table[at + OWNERS] = this.owners.push([id]);
+        return;
+      }
+      if (table[at + FIRST] === first && table[at + SECOND] === second) {
+        const ids = this.owners[owners - 1] as number[];
+        if (!ids.includes(id)) ids.push(id);
+        return;
+      }
     }
   }
 
