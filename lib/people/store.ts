@@ -93,7 +93,7 @@ interface Session {
 /**
  * How long after a worker start the index parts nobody asked for are built. Whatever wakes the
  * worker asks first and builds only what it needs (the popup its search index, a page its
- * matcher: 250 and 150 ms with 50,000 people in Chromium), not the other half too.
+ * matcher: each about a tenth of a second with 50,000 people), not the other half too.
  */
 const WARM_AFTER_MS = 1_000;
 
