@@ -74,24 +74,16 @@ export class EmailOwners {
   private add(raw: string, id: number): void {
     const address = normaliseEmail(raw);
     fingerprintOf(address, 0, address.length);
-    const first = fingerprintFirst;
-    const second = fingerprintSecond;
-    const table = this.table;
-    for (let slot = first & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = slot * SLOT;
-      const owners = table[at + OWNERS] as number;
-      if (owners === 0) {
-        table[at + FIRST] = first;
-        table[at + SECOND] = second;
-        table[at + OWNERS] = this.owners.push([id]);
-        return;
-      }
-      if (table[at + FIRST] === first && table[at + SECOND] === second) {
-        const ids = this.owners[owners - 1] as number[];
-        if (!ids.includes(id)) ids.push(id);
-        return;
-      }
+    const at = this.slotOfFingerprint();
+    const owners = this.table[at + OWNERS] as number;
+    if (owners === 0) {
+      this.table[at + FIRST] = fingerprintFirst;
+      this.table[at + SECOND] = fingerprintSecond;
+      this.table[at + OWNERS] = this.owners.push([id]);
+      return;
     }
+    const ids = this.owners[owners - 1] as number[];
+    if (!ids.includes(id)) ids.push(id);
   }
 
   /** Everyone with a normalised address (see normaliseEmail), or undefined for no one. */
@@ -112,14 +104,19 @@ export class EmailOwners {
 
   /** The owners of the last fingerprint taken. */
   private lookUp(): number[] | undefined {
+    const owners = this.table[this.slotOfFingerprint() + OWNERS] as number;
+    return owners === 0 ? undefined : this.owners[owners - 1];
+  }
+
+  /** Where the last fingerprint taken is in the table, or the empty slot where it would go. */
+  private slotOfFingerprint(): number {
     const first = fingerprintFirst;
     const second = fingerprintSecond;
     const table = this.table;
     for (let slot = first & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slot * SLOT;
-      const owners = table[at + OWNERS] as number;
-      if (owners === 0) return undefined;
-      if (table[at + FIRST] === first && table[at + SECOND] === second) return this.owners[owners - 1];
+      if (table[at + OWNERS] === 0) return at;
+      if (table[at + FIRST] === first && table[at + SECOND] === second) return at;
     }
   }
 
