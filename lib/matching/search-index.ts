@@ -49,7 +49,7 @@ function domainOf(address: string): string {
   return at < 0 ? '' : address.slice(at + 1);
 }
 
-/** A person's addresses, one entry each, with the person they belong to. */
+/** The roster's addresses, one entry each, with the person each belongs to. */
 interface AddressList {
   addresses: string[];
   persons: number[];
