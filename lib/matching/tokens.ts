@@ -116,8 +116,10 @@ function shapeOf(length: number, first: number, beforeLast: number, last: number
 }
 
 /**
- * A bit set over word shapes (e.g. of the words names start with): one bit test turns away most
- * words of prose. With `bitsPerShape` 32, about one word in thirty gets past by chance.
+ * A bit set over word shapes (e.g. of the words names start with): one load and one test turn away
+ * nearly every word of prose. Each shape sets two bits of one 32-bit word (a blocked Bloom filter,
+ * k = 2): with `bitsPerShape` 32, about one word in 250 gets past by chance, against one in thirty
+ * with a single bit, for the same memory and the same one read.
  */
 export function shapeFilter(shapes: ReadonlySet<number>, bitsPerShape = 32): Int32Array {
   let size = 64;
@@ -125,14 +127,20 @@ export function shapeFilter(shapes: ReadonlySet<number>, bitsPerShape = 32): Int
   const filter = new Int32Array(size);
   for (const shape of shapes) {
     const slot = (shape >>> 5) & (size - 1);
-    filter[slot] = (filter[slot] as number) | (1 << (shape & 31));
+    filter[slot] = (filter[slot] as number) | shapeBits(shape);
   }
   return filter;
 }
 
+/** The two bits of a shape in its filter word: from its lowest and highest five bits. */
+function shapeBits(shape: number): number {
+  return (1 << (shape & 31)) | (1 << (shape >>> 27));
+}
+
 /** Whether a shape may be in the set the filter was built from. */
 export function mayContain(filter: Int32Array, shape: number): boolean {
-  return ((filter[(shape >>> 5) & (filter.length - 1)] as number) & (1 << (shape & 31))) !== 0;
+  const bits = shapeBits(shape);
+  return ((filter[(shape >>> 5) & (filter.length - 1)] as number) & bits) === bits;
 }
 
 /** classify() results beyond single folded units. */
