@@ -50,10 +50,12 @@ export const Gap = {
 } as const;
 export type Gap = (typeof Gap)[keyof typeof Gap];
 
-/** Word flags. */
-export const CAPITALIZED = 1;
+// A word's byte: the gap before it (a Gap, three bits), then its flags. One byte and one store
+// per word: each array the reading loop writes costs it time (measured).
+const GAP_MASK = 7;
+const CAPITALIZED = 8;
 /** Exactly one folded letter long: an initial. */
-export const SINGLE = 2;
+const SINGLE = 16;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -148,8 +150,8 @@ const UNIT_LIMIT = 0x10000;
 const SEVERAL_UNITS = 0x10001;
 const NO_UNITS = 0x10002;
 
-const HASHED = 4;
-const ASCII_ONLY = 8;
+const HASHED = 32;
+const ASCII_ONLY = 64;
 
 /** How many words after a possible name start are read before the start is looked at. */
 export const LOOKAHEAD = 16;
@@ -185,9 +187,11 @@ export class Tokens {
   private readonly ends = new Int32Array(RING);
   /** See shapeOf. Together with the full hash, it identifies a folded word (64 bits). */
   private readonly shapes = new Int32Array(RING);
-  private readonly flags = new Uint8Array(RING);
-  /** gaps[i]: what comes before word i; gaps[count]: what follows the last word. */
-  private readonly gaps = new Uint8Array(RING);
+  /**
+   * Per word: the gap before it and its flags (see GAP_MASK). words[count] holds only the gap: what
+   * follows the last word read.
+   */
+  private readonly words = new Uint8Array(RING);
   private readonly hashes = new Int32Array(RING);
   /** Queued possible starts, oldest at `visited`, next free at `waiting` (indices into a ring). */
   private readonly queue = new Int32Array(RING);
@@ -223,16 +227,16 @@ export class Tokens {
 
   /** What stands before word i (gapBefore(count) is what follows the last word). */
   gapBefore(i: number): number {
-    return this.gaps[i & RING_MASK] as number;
+    return (this.words[i & RING_MASK] as number) & GAP_MASK;
   }
 
   isCapitalized(i: number): boolean {
-    return ((this.flags[i & RING_MASK] as number) & CAPITALIZED) !== 0;
+    return ((this.words[i & RING_MASK] as number) & CAPITALIZED) !== 0;
   }
 
   /** One folded letter long: an initial. */
   isSingle(i: number): boolean {
-    return ((this.flags[i & RING_MASK] as number) & SINGLE) !== 0;
+    return ((this.words[i & RING_MASK] as number) & SINGLE) !== 0;
   }
 
   /** Cuts a whole text (a name) into words; returns how many. */
@@ -309,7 +313,7 @@ export class Tokens {
     let text = texts[t] as string;
     let n = text.length;
     let base = this.streamStart;
-    const { starts, ends, shapes, flags, gaps, queue, filter, textOf } = this;
+    const { starts, ends, shapes, words, queue, filter, textOf } = this;
     let { waiting, count, gapBits, gapMarks, seenBits } = this;
     const oldest = this.visited < waiting ? (queue[this.visited & RING_MASK] as number) : -1;
     let pauseAt = oldest >= 0 ? oldest + PAUSE_AFTER : 0x7fffffff;
@@ -346,9 +350,11 @@ export class Tokens {
 
         // A word starts at i.
         const slot = count & RING_MASK;
-        gaps[slot] = GAP_OF_BITS[gapBits] as number;
-        if (count >= pauseAt) break; // resumes here, at the start of this word
-        seenBits |= gapBits;
+        if (count >= pauseAt) {
+          // The gap is known before the word is read: visits may look at it.
+          words[slot] = GAP_OF_BITS[gapBits] as number;
+          break; // resumes here, at the start of this word
+        }
         starts[slot] = base + i;
         textOf[slot] = t;
         let wordFlags = c < 128 ? ASCII_ONLY | (c <= 90 && c >= 65 ? CAPITALIZED : 0) : this.upper;
@@ -433,7 +439,8 @@ export class Tokens {
         const shape = shapeOf(folded, first, beforeLast, last, sum);
         ends[slot] = base + i;
         shapes[slot] = shape;
-        flags[slot] = wordFlags | (folded === 1 ? SINGLE : 0);
+        words[slot] = (GAP_OF_BITS[gapBits] as number) | wordFlags | (folded === 1 ? SINGLE : 0);
+        seenBits |= gapBits;
         if (filter !== null && mayContain(filter, shape)) {
           if (waiting === this.visited) pauseAt = count + PAUSE_AFTER;
           queue[waiting++ & RING_MASK] = count;
@@ -476,7 +483,7 @@ export class Tokens {
     }
     // Nothing joins the last word to a following one: a trailing "." or "-" is only punctuation.
     const trailing: number = GAP_OF_BITS[gapBits] as number;
-    gaps[count & RING_MASK] = trailing === Gap.Space || trailing === Gap.Comma ? trailing : Gap.Other;
+    words[count & RING_MASK] = trailing === Gap.Space || trailing === Gap.Comma ? trailing : Gap.Other;
     this.textIndex = texts.length - 1;
     this.finished = true;
     this.waiting = waiting;
@@ -487,7 +494,7 @@ export class Tokens {
   /** The full hash (FNV-1a) of folded word i, computed on first use. */
   hashOf(i: number): number {
     const slot = i & RING_MASK;
-    const flags = this.flags[slot] as number;
+    const flags = this.words[slot] as number;
     if (flags & HASHED) return this.hashes[slot] as number;
     const t = this.textOf[slot] as number;
     const text = this.texts[t] as string;
@@ -520,7 +527,7 @@ export class Tokens {
       }
     }
     this.hashes[slot] = h;
-    this.flags[slot] = flags | HASHED;
+    this.words[slot] = flags | HASHED;
     return h;
   }
 
