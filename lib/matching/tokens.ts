@@ -197,8 +197,6 @@ export class Tokens {
   private readonly queue = new Int32Array(RING);
   private waiting = 0;
   private visited = 0;
-  /** The text each word is in (an index into `texts`). */
-  private readonly textOf = new Int32Array(RING);
   private filter: Int32Array | null = null;
   private texts: readonly string[] = [];
   /** Where each text read so far starts in the stream. */
@@ -313,7 +311,7 @@ export class Tokens {
     let text = texts[t] as string;
     let n = text.length;
     let base = this.streamStart;
-    const { starts, ends, shapes, words, queue, filter, textOf } = this;
+    const { starts, ends, shapes, words, queue, filter } = this;
     let { waiting, count, gapBits, gapMarks, seenBits } = this;
     const oldest = this.visited < waiting ? (queue[this.visited & RING_MASK] as number) : -1;
     let pauseAt = oldest >= 0 ? oldest + PAUSE_AFTER : 0x7fffffff;
@@ -356,7 +354,6 @@ export class Tokens {
           break; // resumes here, at the start of this word
         }
         starts[slot] = base + i;
-        textOf[slot] = t;
         let wordFlags = c < 128 ? ASCII_ONLY | (c <= 90 && c >= 65 ? CAPITALIZED : 0) : this.upper;
         let first = 0;
         let beforeLast = 0;
@@ -496,10 +493,15 @@ export class Tokens {
     const slot = i & RING_MASK;
     const flags = this.words[slot] as number;
     if (flags & HASHED) return this.hashes[slot] as number;
-    const t = this.textOf[slot] as number;
+    const start = this.starts[slot] as number;
+    // The word's text: the last one starting at or before it. Words are looked at soon after they
+    // are read, so it is the text being read or one a few texts back (rather than a store per word).
+    const textStarts = this.textStarts;
+    let t = this.textIndex;
+    while ((textStarts[t] as number) > start) t--;
     const text = this.texts[t] as string;
-    const textStart = this.textStarts[t] as number;
-    const from = (this.starts[slot] as number) - textStart;
+    const textStart = textStarts[t] as number;
+    const from = start - textStart;
     const to = (this.ends[slot] as number) - textStart;
     let h = FNV_OFFSET;
     if (flags & ASCII_ONLY) {
