@@ -204,6 +204,8 @@ export class Tokens {
   private readonly single: string[] = [''];
   // Where scan() stopped: the text, the next character in it, and what separates it from the last word.
   private textIndex = 0;
+  /** The text of the word hashed last (see hashOf). */
+  private hashedText = 0;
   private at = 0;
   private finished = false;
   private gapBits = 0;
@@ -265,6 +267,7 @@ export class Tokens {
     this.visited = 0;
     this.count = 0;
     this.textIndex = 0;
+    this.hashedText = 0;
     this.at = 0;
     this.finished = texts.length === 0;
     this.gapBits = 0;
@@ -494,11 +497,14 @@ export class Tokens {
     const flags = this.words[slot] as number;
     if (flags & HASHED) return this.hashes[slot] as number;
     const start = this.starts[slot] as number;
-    // The word's text: the last one starting at or before it. Words are looked at soon after they
-    // are read, so it is the text being read or one a few texts back (rather than a store per word).
+    // The word's text: the last one read that starts at or before it, found from the text of the
+    // last word hashed (words are hashed nearly in order), rather than stored for every word read.
     const textStarts = this.textStarts;
-    let t = this.textIndex;
+    const newest = this.textIndex;
+    let t = Math.min(this.hashedText, newest);
+    while (t < newest && (textStarts[t + 1] as number) <= start) t++;
     while ((textStarts[t] as number) > start) t--;
+    this.hashedText = t;
     const text = this.texts[t] as string;
     const textStart = textStarts[t] as number;
     const from = start - textStart;
