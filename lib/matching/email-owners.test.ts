@@ -19,6 +19,18 @@ describe('EmailOwners', () => {
     expect(owners.get('')).toBeUndefined();
   });
 
+  it('reads an address where it stands in running text, in any case and outside ASCII too', () => {
+    const owners = new EmailOwners([
+      person(1, 'Ada', 'Lovelace', ['ada@example.com']),
+      person(4, 'José', 'Müller', ['josé@müller.de']),
+    ]);
+    const text = 'Write to ADA@Example.COM or JOSÉ@MÜLLER.DE, not ada@example.co.';
+    const at = (address: string) => [text.indexOf(address), text.indexOf(address) + address.length] as const;
+    expect(owners.getAt(text, ...at('ADA@Example.COM'))).toEqual([1]);
+    expect(owners.getAt(text, ...at('JOSÉ@MÜLLER.DE'))).toEqual([4]);
+    expect(owners.getAt(text, ...at('ada@example.co'))).toBeUndefined();
+  });
+
   it('finds every address of a large roster and no other', () => {
     const people = Array.from({ length: 20_000 }, (_, i) =>
       person(i + 1, 'P', `${i}`, [`p.${i}@team${i % 97}.example`, `${i}@home.example`]),

@@ -23,13 +23,15 @@ let fingerprintSecond = 0;
 
 /**
  * Two independent 32-bit hashes (FNV-1a, and a multiply-xorshift of its own) of text[from, to),
- * upper-case ASCII read as lower case; into fingerprintFirst and fingerprintSecond.
+ * upper-case ASCII read as lower case; into fingerprintFirst and fingerprintSecond. With asciiOnly,
+ * false and no fingerprint at the first character outside ASCII (such text is normalised first).
  */
-function fingerprintOf(text: string, from: number, to: number): void {
+function fingerprintOf(text: string, from: number, to: number, asciiOnly = false): boolean {
   let first = 0x811c9dc5;
   let second = 0x9e3779b9 ^ (to - from);
   for (let i = from; i < to; i++) {
     let c = text.charCodeAt(i);
+    if (c >= 128 && asciiOnly) return false;
     if (c >= 65 && c <= 90) c += 32;
     first = Math.imul(first ^ c, 0x01000193);
     second = Math.imul(second ^ c, 0x5bd1e995);
@@ -37,11 +39,6 @@ function fingerprintOf(text: string, from: number, to: number): void {
   }
   fingerprintFirst = first | 0;
   fingerprintSecond = second | 0;
-}
-
-/** Whether text[from, to) is all ASCII: then lower-casing it is all normaliseEmail would do. */
-function isAscii(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 128) return false;
   return true;
 }
 
@@ -97,8 +94,8 @@ export class EmailOwners {
    * an ASCII address is read in place, with no string made for it.
    */
   getAt(text: string, start: number, end: number): number[] | undefined {
-    if (!isAscii(text, start, end)) return this.get(normaliseEmail(text.slice(start, end)));
-    fingerprintOf(text, start, end);
+    // An ASCII address needs only lower-casing, done while it is hashed.
+    if (!fingerprintOf(text, start, end, true)) return this.get(normaliseEmail(text.slice(start, end)));
     return this.lookUp();
   }
 
