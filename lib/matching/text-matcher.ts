@@ -380,9 +380,10 @@ export class TextMatcher {
     const base = tokens.textStart(t);
     match.start -= base;
     match.end -= base;
-    let list = this.results[t] as TextMatch[];
-    if (list === NO_MATCHES) this.results[t] = list = [];
-    list.push(match);
+    const list = this.results[t] as TextMatch[];
+    // A literal holds the first match in an array of its size: a page has thousands of short lists.
+    if (list === NO_MATCHES) this.results[t] = [match];
+    else list.push(match);
   }
 
   /**
