@@ -38,10 +38,38 @@ const SPLIT_RE = /[^\p{L}\p{N}]+/u;
 
 /** The searchable words of a name: folded, apostrophes and dots dropped, split at everything else. */
 export function searchWords(text: string): string[] {
-  return fold(text)
-    .replace(STRIP_RE, '')
-    .split(SPLIT_RE)
-    .filter((w) => w.length > 0);
+  return (
+    plainWords(text) ??
+    fold(text)
+      .replace(STRIP_RE, '')
+      .split(SPLIT_RE)
+      .filter((w) => w.length > 0)
+  );
+}
+
+/**
+ * searchWords of most names, in one pass without regular expressions: ASCII letters and digits,
+ * cut at anything else. Null when the text needs more (a character outside ASCII to fold, an
+ * apostrophe or a dot to drop). Building the search index reads 100,000 names for 50,000 people,
+ * and the general path spent a third of the build on them.
+ */
+function plainWords(text: string): string[] | null {
+  let lower: string | null = null;
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (c >= 128 || c === 0x27 || c === 0x2e) return null;
+    const letter = c | 0x20;
+    if ((letter >= 97 && letter <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      lower ??= text.toLowerCase();
+      words.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
 }
 
 function domainOf(address: string): string {
