@@ -21,6 +21,8 @@ export interface FirefoxWithAddon {
   type(text: string): Promise<void>;
   /** Clicks the middle of the first element the CSS selector finds. */
   click(selector: string): Promise<void>;
+  /** Clicks the first button with this text. */
+  clickButton(name: string): Promise<void>;
   /** Moves the pointer to a point of the viewport and leaves it there. */
   rest(point: { x: number; y: number }, ms: number): Promise<void>;
   /**
@@ -161,6 +163,19 @@ export async function launchFirefoxWithAddon(options: {
   };
   const pointer = (actions: Record<string, unknown>[]) =>
     command('input.performActions', { context, actions: [{ type: 'pointer', id: 'mouse', actions }] });
+  /** Clicks the middle of the element an expression finds. */
+  const clickAt = async (element: string, what: string) => {
+    const box = await evaluate<{ x: number; y: number } | null>(
+      `(() => { const e = ${element}; if (!e) return null; const b = e.getBoundingClientRect();
+        return { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) }; })()`,
+    );
+    if (!box) throw new Error(`nothing to click: ${what}`);
+    await pointer([
+      { type: 'pointerMove', x: box.x, y: box.y },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ]);
+  };
 
   return {
     addonUrl: (page) => `moz-extension://${uuid}/${page}`,
@@ -178,18 +193,12 @@ export async function launchFirefoxWithAddon(options: {
         actions: [{ type: 'key', id: 'keyboard', actions: keys }],
       });
     },
-    async click(selector) {
-      const box = await evaluate<{ x: number; y: number } | null>(
-        `(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return null;
-          const b = e.getBoundingClientRect(); return { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) }; })()`,
-      );
-      if (!box) throw new Error(`nothing to click at ${selector}`);
-      await pointer([
-        { type: 'pointerMove', x: box.x, y: box.y },
-        { type: 'pointerDown', button: 0 },
-        { type: 'pointerUp', button: 0 },
-      ]);
-    },
+    click: (selector) => clickAt(`document.querySelector(${JSON.stringify(selector)})`, selector),
+    clickButton: (name) =>
+      clickAt(
+        `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(name)})`,
+        `the button ${name}`,
+      ),
     async rest(point, ms) {
       await pointer([
         { type: 'pointerMove', x: 1, y: 1 },

@@ -134,40 +134,46 @@ export interface StoredPeople {
   cachedCards: number;
 }
 
+/**
+ * What the roster database holds, read in one of the extension's pages (its database is the
+ * origin's). It runs in the page, so it refers to nothing outside itself.
+ */
+export async function readStoredPeople(name: string): Promise<StoredPeople> {
+  const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    // Opening a missing database would create an empty one: abort that instead.
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => (request.error?.name === 'AbortError' ? resolve(null) : reject(request.error));
+  });
+  if (!db) return { exists: false, rosterPeople: 0, cachedCards: 0 };
+  try {
+    const stores = ['rosterPages', 'details'].filter((s) => db.objectStoreNames.contains(s));
+    const all = await Promise.all(
+      stores.map(
+        (store) =>
+          new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(store).objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result as unknown[]);
+            request.onerror = () => reject(request.error);
+          }),
+      ),
+    );
+    const byStore = Object.fromEntries(stores.map((s, i) => [s, all[i] ?? []]));
+    const pages = (byStore.rosterPages ?? []) as { people: unknown[] }[];
+    return {
+      exists: true,
+      rosterPeople: pages.reduce((sum, p) => sum + p.people.length, 0),
+      cachedCards: (byStore.details ?? []).length,
+    };
+  } finally {
+    // An open connection would block the background's deletion on sign out.
+    db.close();
+  }
+}
+
 export async function storedPeople(page: Page): Promise<StoredPeople> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase | null>((resolve, reject) => {
-      const request = indexedDB.open(name);
-      // Opening a missing database would create an empty one: abort that instead.
-      request.onupgradeneeded = () => request.transaction?.abort();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => (request.error?.name === 'AbortError' ? resolve(null) : reject(request.error));
-    });
-    if (!db) return { exists: false, rosterPeople: 0, cachedCards: 0 };
-    try {
-      const stores = ['rosterPages', 'details'].filter((s) => db.objectStoreNames.contains(s));
-      const all = await Promise.all(
-        stores.map(
-          (store) =>
-            new Promise<unknown[]>((resolve, reject) => {
-              const request = db.transaction(store).objectStore(store).getAll();
-              request.onsuccess = () => resolve(request.result as unknown[]);
-              request.onerror = () => reject(request.error);
-            }),
-        ),
-      );
-      const byStore = Object.fromEntries(stores.map((s, i) => [s, all[i] ?? []]));
-      const pages = (byStore.rosterPages ?? []) as { people: unknown[] }[];
-      return {
-        exists: true,
-        rosterPeople: pages.reduce((sum, p) => sum + p.people.length, 0),
-        cachedCards: (byStore.details ?? []).length,
-      };
-    } finally {
-      // An open connection would block the background's deletion on sign out.
-      db.close();
-    }
-  }, DATABASE_NAME);
+  return page.evaluate(readStoredPeople, DATABASE_NAME);
 }
 
 /** Makes one person's cached card look `ageMs` old, as if it was fetched that long ago. */
