@@ -71,16 +71,26 @@ const keyStored = (firefox: FirefoxWithAddon) =>
     };
   })`);
 
-describe('Firefox, signed in', () => {
-  let firefox: FirefoxWithAddon;
+/** A Firefox signed in (see signedIn) for the tests of one describe block, and closed after them. */
+function signedInForTheseTests(): () => FirefoxWithAddon {
+  let firefox: FirefoxWithAddon | undefined;
   beforeAll(async () => {
     firefox = await signedIn();
   }, 120_000);
   afterAll(async () => {
     await firefox?.close();
   });
+  return () => {
+    if (!firefox) throw new Error('Firefox did not start');
+    return firefox;
+  };
+}
+
+describe('Firefox, signed in', () => {
+  const browser = signedInForTheseTests();
 
   it('keeps the key it was given and the roster it synced', async () => {
+    const firefox = browser();
     await openSettings(firefox);
     const text = await until(
       () => pageText(firefox),
@@ -90,6 +100,7 @@ describe('Firefox, signed in', () => {
   });
 
   it('finds a person from the roster in the popup', async () => {
+    const firefox = browser();
     await firefox.navigate(firefox.addonUrl('popup.html'));
     await until(() => firefox.evaluate<boolean>(`!!document.querySelector('[role=combobox]')`), Boolean);
     await firefox.click('[role=combobox]');
@@ -103,6 +114,7 @@ describe('Firefox, signed in', () => {
   });
 
   it('marks names on a page and opens the card of one the pointer rests on', async () => {
+    const firefox = browser();
     const marks = await demoPageMarks(firefox);
     expect(await until(marks, (n) => n > 0)).toBeGreaterThan(5);
     // Where the page shows the name (found in its own text, as a reader sees it).
@@ -131,15 +143,10 @@ describe('Firefox, signed in', () => {
 });
 
 describe('Firefox, signing out', () => {
-  let firefox: FirefoxWithAddon;
-  beforeAll(async () => {
-    firefox = await signedIn();
-  }, 120_000);
-  afterAll(async () => {
-    await firefox?.close();
-  });
+  const browser = signedInForTheseTests();
 
   it('forgets the key and the roster, and pages are marked no more', async () => {
+    const firefox = browser();
     const marks = await demoPageMarks(firefox);
     await until(marks, (n) => n > 0);
     await openSettings(firefox);
