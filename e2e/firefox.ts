@@ -129,6 +129,12 @@ export async function launchFirefoxWithAddon(options: {
     waiting.get(reply.id)?.(reply);
     waiting.delete(reply.id);
   });
+  // A browser that goes away fails the commands waiting on it, rather than leaving them to time out.
+  socket.on('close', () => {
+    for (const answer of waiting.values())
+      answer({ type: 'error', error: 'connection closed', message: 'Firefox closed the connection' });
+    waiting.clear();
+  });
   const command = async <T>(method: string, params: Record<string, unknown>): Promise<T> => {
     const id = ++lastId;
     const reply = await new Promise<Reply>((resolve) => {
