@@ -11,9 +11,9 @@ import { DEMO_KEY, DEMO_USER, FEATURED_PEOPLE } from '../sandbox/featured';
 import { launchFirefoxWithAddon, type FirefoxWithAddon } from './firefox';
 import { readStoredPeople, sandboxUrl, type StoredPeople, until } from './harness';
 import { person } from './hover-kit';
+import { HIGHLIGHT } from './lens-probe';
 
 const zoe = person(FEATURED_PEOPLE.zoe.id);
-const HIGHLIGHT = 'affinity-lens-person';
 const SYNCED = /10,000 people · synced/;
 
 const pageText = (firefox: FirefoxWithAddon) => firefox.evaluate<string>('document.body.innerText');
@@ -44,7 +44,7 @@ async function signedIn(): Promise<FirefoxWithAddon> {
   return firefox;
 }
 
-/** Opens the demo page and counts its marks once the add-on has painted some (or after `settle`). */
+/** Opens the demo page; the function returned counts its marks. */
 async function demoPageMarks(firefox: FirefoxWithAddon): Promise<() => Promise<number>> {
   await firefox.navigate(`${sandboxUrl()}/__sandbox/demo.html`);
   return () => firefox.evaluate<number>(`CSS.highlights.get(${JSON.stringify(HIGHLIGHT)})?.size ?? 0`);
