@@ -63,6 +63,13 @@ function profilePrefs(addonId: string, uuid: string): string {
     'toolkit.telemetry.reportingpolicy.firstRun': false,
     'app.normandy.enabled': false,
     'browser.region.update.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'browser.safebrowsing.update.enabled': false,
+    'extensions.update.enabled': false,
+    'extensions.blocklist.enabled': false,
+    // Remote settings (blocklists, experiments) from nowhere, as Mozilla's own test profiles do.
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
   };
   return Object.entries(prefs)
     .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
